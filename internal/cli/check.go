@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/charmbracelet/log"
+
+	"github.com/starlint-dev/starlint/internal/files"
+	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/report"
+	"github.com/starlint-dev/starlint/internal/textdiff"
+)
+
+// checkOptions is what validate and lint need; the flags fill it in.
+type checkOptions struct {
+	IO          *IO
+	Log         *log.Logger
+	ConfigPath  string // --config; "" to search
+	Rules       []*lint.Rule
+	Only        []string // --rule
+	Paths       []string
+	Format      string
+	MaxWarnings int // -1: no limit
+	Quiet       bool
+	Fix         bool
+	DryRun      bool
+	Jobs        int
+}
+
+// loadConfig finds and parses the config: the --config file, or the nearest
+// .starlint.yaml above the working directory, or none.
+func loadConfig(path string, all []*lint.Rule, lg *log.Logger) (*lint.Config, error) {
+	if path == "" {
+		path = lint.FindConfig(".")
+		if path == "" {
+			lg.Debug("no config file found; using defaults")
+			return nil, nil
+		}
+	}
+	lg.Debug("config", "path", path)
+	cfg, err := lint.LoadConfig(path, all)
+	if err != nil {
+		return nil, &exitError{code: ExitTrouble, err: err}
+	}
+	return cfg, nil
+}
+
+// packFiles expands the paths, printing unreadable ones; ok is false when
+// any path could not be read.
+func packFiles(o *checkOptions, cfg *lint.Config) (paths []string, ok bool) {
+	if len(o.Paths) == 0 {
+		o.Paths = []string{"packs"}
+	}
+	found, errs := files.Expand(o.Paths, cfg.Ignored)
+	for _, err := range errs {
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+	}
+	return found, len(errs) == 0
+}
+
+func runCheck(o *checkOptions) error {
+	if !slices.Contains(report.Formats, o.Format) {
+		return trouble("--format %q: use one of text, json, sarif, github", o.Format)
+	}
+	cfg, err := loadConfig(o.ConfigPath, rules.All(), o.Log)
+	if err != nil {
+		return err
+	}
+	paths, pathsOK := packFiles(o, cfg)
+	if len(paths) == 0 {
+		if pathsOK {
+			return trouble("no pack files (*.yaml, *.yml) in %v", o.Paths)
+		}
+		return silentTrouble()
+	}
+	linter, err := lint.New(o.Rules, cfg, o.Only)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	inputs := make([]lint.Input, len(paths))
+	for i, p := range paths {
+		inputs[i] = lint.Input{Path: p}
+	}
+	o.Log.Debug("linting", "files", len(paths), "rules", len(o.Rules))
+	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix})
+	ioOK := pathsOK && reportFailures(o, res.Failures)
+
+	if o.Fix {
+		fixed, fixOK := applyFixes(o, res)
+		ioOK = ioOK && fixOK
+		if o.DryRun {
+			if !ioOK {
+				return silentTrouble()
+			}
+			return nil
+		}
+		if fixed > 0 {
+			res = linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs})
+		}
+	}
+
+	diags := res.Diagnostics
+	if o.Quiet {
+		diags = slices.DeleteFunc(slices.Clone(diags), func(d lint.Diagnostic) bool { return d.Severity != lint.Error })
+	}
+	run := report.Run{Files: res.Files, Diagnostics: diags, Rules: o.Rules, Version: version()}
+	if err := report.Write(o.IO.Out, o.Format, run, report.Options{Color: o.IO.Color}); err != nil {
+		return trouble("writing the report: %v", err)
+	}
+	errs, warns, _ := lint.Count(res.Diagnostics)
+	switch {
+	case !ioOK:
+		return silentTrouble()
+	case errs > 0:
+		return findings()
+	case o.MaxWarnings >= 0 && warns > o.MaxWarnings:
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %d warnings, more than --max-warnings %d\n", warns, o.MaxWarnings)
+		return findings()
+	}
+	return nil
+}
+
+func reportFailures(o *checkOptions, failures []lint.FileError) bool {
+	for _, f := range failures {
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", f.Path, f.Err)
+	}
+	return len(failures) == 0
+}
+
+// applyFixes writes (or, with --dry-run, prints as diffs) the suggested
+// fixes. A fix that would break the file's YAML is not written.
+func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
+	ok = true
+	byFile := map[string][]lint.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		if d.Fix != nil {
+			byFile[d.File] = append(byFile[d.File], d)
+		}
+	}
+	names := make([]string, 0, len(byFile))
+	for name := range byFile {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		src, kept := res.Sources[name]
+		if !kept {
+			continue
+		}
+		out, n := lint.ApplyFixes(src, byFile[name])
+		if n == 0 {
+			continue
+		}
+		if after := pack.Load(name, out); after.Root == nil || len(after.Problems) > 0 {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: the fixes would break the file's YAML, so it was left unchanged; please report this\n", name)
+			ok = false
+			continue
+		}
+		if o.DryRun {
+			fmt.Fprint(o.IO.Out, textdiff.Unified("a/"+name, "b/"+name, string(src), string(out)))
+			continue
+		}
+		if current, err := os.ReadFile(name); err != nil || string(current) != string(src) {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s changed while it was being linted; not fixed\n", name)
+			ok = false
+			continue
+		}
+		if err := fsutil.WriteFileAtomic(name, out, 0o644); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+			ok = false
+			continue
+		}
+		o.Log.Info("fixed", "file", name, "fixes", n)
+		fixed += n
+	}
+	return fixed, ok
+}

@@ -1,0 +1,92 @@
+// Package cli is starlint's command tree. Commands are thin: cobra parses
+// flags into an options struct and a library function does the work. Only
+// this package reads flags or the environment, writes to the process's
+// streams, or decides exit codes.
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/log"
+	"github.com/spf13/cobra"
+)
+
+// Main runs starlint with the process's arguments and streams and returns
+// the exit code.
+func Main() int { return Run(os.Args[1:], SystemIO()) }
+
+// Run runs starlint with args and returns the exit code.
+func Run(args []string, io *IO) int {
+	if io.Getenv == nil {
+		io.Getenv = func(string) string { return "" }
+	}
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	code, err := exitCode(err)
+	if err != nil {
+		fmt.Fprintf(io.ErrOut, "starlint: %s\n", strings.TrimSpace(err.Error()))
+		if code == ExitTrouble && isUsageError(err) {
+			fmt.Fprintln(io.ErrOut, "Run 'starlint --help' for usage.")
+		}
+	}
+	return code
+}
+
+func isUsageError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "unknown flag") || strings.Contains(msg, "unknown command") ||
+		strings.Contains(msg, "flag needs an argument") || strings.Contains(msg, "invalid argument") ||
+		strings.Contains(msg, "accepts ")
+}
+
+// globals are the flags every command has.
+type globals struct {
+	logLevel string
+	config   string
+}
+
+// NewRootCmd builds a fresh command tree: no package-level state, so tests
+// can build as many as they like.
+func NewRootCmd(io *IO) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "starlint",
+		Short: "Validate, lint and export STAR interview pattern packs",
+		Long: `starlint checks pattern packs (YAML files that teach one behavioral-interview
+pattern with the STAR method) against the pack schema and an editorial rule catalog,
+fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := log.ParseLevel(g.logLevel); err != nil {
+				return trouble("--log-level %q: use debug, info, warn or error", g.logLevel)
+			}
+			return nil
+		},
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "how much to log on stderr: debug, info, warn or error")
+	root.PersistentFlags().StringVar(&g.config, "config", "", "config file (default: .starlint.yaml found by walking up from the working directory)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: ExitTrouble, err: err}
+	})
+	root.AddCommand(
+		newValidateCmd(io, g, nil),
+		newLintCmd(io, g, nil),
+		newSchemaCmd(io),
+		newVersionCmd(io),
+		newRulesCmd(io),
+		newExplainCmd(io),
+	)
+	return root
+}
+
+// logger makes the run's logger: stderr only, never results.
+func (g *globals) logger(io *IO) *log.Logger {
+	lvl, _ := log.ParseLevel(g.logLevel)
+	return log.NewWithOptions(io.ErrOut, log.Options{Level: lvl, Prefix: "starlint"})
+}

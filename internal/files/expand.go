@@ -1,0 +1,85 @@
+// Package files turns the paths a user gives into the pack files to check.
+package files
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// IsPackName reports whether a file name looks like a pack: *.yaml or *.yml.
+func IsPackName(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// Expand returns the pack files named by paths, sorted and without
+// duplicates: files as given, directories walked for *.yaml and *.yml
+// (skipping hidden directories such as .git; symbolic links to directories
+// are not followed, so link loops cannot trap the walk). skip filters out
+// ignored files. Paths that cannot be read are returned as errors, and the
+// walk goes on with the rest.
+func Expand(paths []string, skip func(string) bool) ([]string, []error) {
+	seen := map[string]bool{}
+	var out []string
+	var errs []error
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] && (skip == nil || !skip(p)) {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, describe(root, err))
+			continue
+		}
+		if !st.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, describe(p, err))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if IsPackName(d.Name()) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, describe(root, err))
+		}
+	}
+	sort.Strings(out)
+	return out, errs
+}
+
+func describe(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file or directory", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", path)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}

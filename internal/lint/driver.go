@@ -1,0 +1,332 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Names of the rules the driver implements itself.
+const (
+	RuleYAML          = "yaml"
+	RuleUnusedDisable = "unused-disable"
+)
+
+// Linter runs a set of rules with their configured severities and options.
+// It is safe for concurrent use.
+type Linter struct {
+	all     []*Rule
+	known   map[string]bool
+	active  []activeRule
+	byName  map[string]*activeRule
+	yamlSev Severity
+}
+
+type activeRule struct {
+	rule *Rule
+	sev  Severity
+	opts any
+}
+
+// New prepares a Linter. only, when not empty, restricts the run to the
+// named rules (yaml problems are always reported: nothing else can run on a
+// file that does not parse).
+func New(rules []*Rule, cfg *Config, only []string) (*Linter, error) {
+	l := &Linter{all: rules, known: map[string]bool{}, byName: map[string]*activeRule{}, yamlSev: Error}
+	for _, r := range rules {
+		l.known[r.Name] = true
+	}
+	selected := map[string]bool{}
+	for _, name := range only {
+		if !l.known[name] {
+			return nil, fmt.Errorf("unknown rule %q%s; `starlint rules` lists them", name, suggest(name, ruleNames(rules)))
+		}
+		selected[name] = true
+	}
+	for _, r := range rules {
+		s := cfg.Setting(r)
+		if r.Name == RuleYAML {
+			if s.Severity != Off {
+				l.yamlSev = s.Severity
+			}
+			continue
+		}
+		if s.Severity == Off || (len(only) > 0 && !selected[r.Name]) {
+			continue
+		}
+		l.active = append(l.active, activeRule{rule: r, sev: s.Severity, opts: s.Options})
+	}
+	for i := range l.active {
+		l.byName[l.active[i].rule.Name] = &l.active[i]
+	}
+	return l, nil
+}
+
+// Input is one file to lint: a path, and a way to load it.
+type Input struct {
+	Path string
+	Load func() (*pack.File, error) // nil means pack.ReadFile(Path)
+}
+
+// FileError is a file that could not be read at all.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+// Result is the outcome of linting a set of files.
+type Result struct {
+	Files       int
+	Diagnostics []Diagnostic // sorted by file, line, column, rule, message
+	Failures    []FileError  // sorted by path
+	// Sources holds the content of files that have fixes, when asked for.
+	Sources map[string][]byte
+}
+
+// RunOptions tunes a run.
+type RunOptions struct {
+	Jobs        int  // parallel workers; 0 means one per CPU
+	KeepSources bool // keep the source of files with fixes, for --fix
+}
+
+type fileResult struct {
+	diags []Diagnostic
+	ref   *PackRef
+	err   error
+	src   []byte
+}
+
+// Run lints the inputs concurrently. The result is the same for any number
+// of workers: each worker fills its own slot, and the output is sorted.
+func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	results := make([]fileResult, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, max(1, len(inputs))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = l.lintInput(inputs[i], opt.KeepSources)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := Result{}
+	var refs []PackRef
+	for i, r := range results {
+		if r.err != nil {
+			res.Failures = append(res.Failures, FileError{Path: inputs[i].Path, Err: r.err})
+			continue
+		}
+		res.Files++
+		res.Diagnostics = append(res.Diagnostics, r.diags...)
+		if r.ref != nil {
+			refs = append(refs, *r.ref)
+		}
+		if r.src != nil {
+			if res.Sources == nil {
+				res.Sources = map[string][]byte{}
+			}
+			res.Sources[inputs[i].Path] = r.src
+		}
+	}
+	res.Diagnostics = append(res.Diagnostics, l.RunSet(refs)...)
+	SortDiagnostics(res.Diagnostics)
+	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].Path < res.Failures[j].Path })
+	return res
+}
+
+func (l *Linter) lintInput(in Input, keep bool) (r fileResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			// A rule bug must not take down the run: report it on the file.
+			r = fileResult{err: fmt.Errorf("internal error while linting (please report it): %v", p)}
+		}
+	}()
+	load := in.Load
+	if load == nil {
+		load = func() (*pack.File, error) { return pack.ReadFile(in.Path) }
+	}
+	f, err := load()
+	if err != nil {
+		return fileResult{err: err}
+	}
+	r.diags, r.ref = l.LintFile(f)
+	if keep {
+		for _, d := range r.diags {
+			if d.Fix != nil {
+				r.src = f.Src
+				break
+			}
+		}
+	}
+	return r
+}
+
+// LintFile runs the per-pack rules on one loaded file and applies its
+// suppression comments. It returns the pack's id for cross-pack rules.
+func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
+	var diags []Diagnostic
+	for _, p := range f.Problems {
+		diags = append(diags, Diagnostic{File: f.Path, Pos: p.Pos, Pointer: p.Pointer, Rule: RuleYAML, Severity: l.yamlSev, Message: p.Message})
+	}
+	if f.Root == nil {
+		return diags, nil
+	}
+	for i := range l.active {
+		a := &l.active[i]
+		if a.rule.Run == nil {
+			continue
+		}
+		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts}
+		pass.report = func(d Diagnostic) {
+			d.File, d.Rule, d.Severity = f.Path, a.rule.Name, a.sev
+			diags = append(diags, d)
+		}
+		a.rule.Run(pass)
+	}
+	diags = l.suppress(f, diags)
+	for i := range diags {
+		diags[i].Source = f.Line(diags[i].Pos.Line)
+	}
+	var ref *PackRef
+	if f.Pack.ID != "" {
+		ref = &PackRef{File: f.Path, ID: f.Pack.ID, Pos: f.ValuePos("/id")}
+	}
+	return diags, ref
+}
+
+// RunSet runs the cross-pack rules over every linted pack's id.
+func (l *Linter) RunSet(refs []PackRef) []Diagnostic {
+	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
+	var diags []Diagnostic
+	for i := range l.active {
+		a := &l.active[i]
+		if a.rule.RunSet == nil {
+			continue
+		}
+		sp := &SetPass{Rule: a.rule, Packs: refs, Options: a.opts}
+		sp.report = func(d Diagnostic) {
+			d.Rule, d.Severity = a.rule.Name, a.sev
+			diags = append(diags, d)
+		}
+		a.rule.RunSet(sp)
+	}
+	return diags
+}
+
+// suppress drops the diagnostics that `# starlint-disable` comments silence
+// and reports the comments that silence nothing.
+func (l *Linter) suppress(f *pack.File, diags []Diagnostic) []Diagnostic {
+	dirs := parseDirectives(f)
+	if len(dirs) == 0 {
+		return diags
+	}
+	kept := diags[:0]
+	for _, d := range diags {
+		silenced := false
+		for _, dir := range dirs {
+			if dir.covers(d.Rule, d.Pointer) {
+				silenced = true
+			}
+		}
+		if !silenced {
+			kept = append(kept, d)
+		}
+	}
+	unused, ok := l.byName[RuleUnusedDisable]
+	if !ok {
+		return kept
+	}
+	var extra []Diagnostic
+	for _, dir := range dirs {
+		kind := "starlint-disable"
+		if dir.file {
+			kind = "starlint-disable-file"
+		}
+		if len(dir.rules) == 0 {
+			extra = append(extra, Diagnostic{Pos: dir.pos, Message: kind + " names no rule: list the rules to silence, such as `# " + kind + " no-we`"})
+		}
+		for _, r := range dir.rules {
+			pos := pack.Pos{Line: dir.pos.Line, Col: r.col}
+			switch {
+			case !l.known[r.name]:
+				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s names unknown rule %q%s", kind, r.name, suggest(r.name, ruleNames(l.all)))})
+			case !dir.file && !dir.found:
+				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s %s is not on or above a key, so it silences nothing: move it onto the key's line or the line above", kind, r.name)})
+			case !r.used && l.runs(r.name):
+				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s %s silences nothing here: remove it", kind, r.name)})
+			}
+		}
+	}
+	for _, d := range extra {
+		d.File, d.Rule, d.Severity, d.Pointer = f.Path, RuleUnusedDisable, unused.sev, ""
+		// unused-disable can itself be silenced for the file
+		silenced := false
+		for _, dir := range dirs {
+			if dir.file && dir.covers(RuleUnusedDisable, "") {
+				silenced = true
+			}
+		}
+		if !silenced {
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+// runs reports whether a rule runs in this Linter (so a directive naming it
+// could have silenced something).
+func (l *Linter) runs(name string) bool {
+	if name == RuleYAML {
+		return true
+	}
+	_, ok := l.byName[name]
+	return ok
+}
+
+// SortDiagnostics sorts by file, line, column, rule and message.
+func SortDiagnostics(d []Diagnostic) {
+	sort.SliceStable(d, func(i, j int) bool {
+		a, b := d[i], d[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Pos.Line != b.Pos.Line:
+			return a.Pos.Line < b.Pos.Line
+		case a.Pos.Col != b.Pos.Col:
+			return a.Pos.Col < b.Pos.Col
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Count tallies diagnostics by severity.
+func Count(diags []Diagnostic) (errors, warnings, infos int) {
+	for _, d := range diags {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		case Info:
+			infos++
+		}
+	}
+	return
+}

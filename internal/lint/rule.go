@@ -1,0 +1,130 @@
+// Package lint is the rule engine: the Rule and Diagnostic types, the driver
+// that runs rules over packs concurrently, suppression comments,
+// configuration and fixes. The rules themselves live in lint/rules.
+package lint
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Rule is one check, in the manner of golang.org/x/tools/go/analysis: a
+// plain value whose name, docs and entry points are fields. A rule sees only
+// its Pass; it reads no flags, files or globals.
+type Rule struct {
+	// Name is stable public API: configs, suppressions and SARIF refer to it.
+	Name string
+	// Summary is one line: what the rule wants.
+	Summary string
+	// Doc explains the rule: why it matters and what to do.
+	Doc string
+	// Bad and Good are pack snippets showing the rule firing and not.
+	Bad, Good string
+	// Default is the severity unless the config says otherwise.
+	Default Severity
+	// Fixable says the rule offers suggested fixes.
+	Fixable bool
+	// Options returns a pointer to a fresh options struct holding the
+	// defaults, or is nil when the rule has none. Its fields need yaml tags
+	// and a `doc` tag; the config decodes the rule's block into it.
+	Options func() any
+	// Run checks one pack. It may be nil for rules that only look across packs.
+	Run func(*Pass)
+	// RunSet checks the whole linted set at once (id-unique). Optional.
+	RunSet func(*SetPass)
+	// Builtin marks rules the driver implements itself (yaml, unused-disable):
+	// they have neither Run nor RunSet.
+	Builtin bool
+}
+
+var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks a registry: names valid and unique, docs present, an entry
+// point for every rule that is not built in.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	for _, r := range rules {
+		switch {
+		case !ruleNameRE.MatchString(r.Name):
+			return fmt.Errorf("rule %q: name must be lower-kebab-case", r.Name)
+		case seen[r.Name]:
+			return fmt.Errorf("rule %q: registered twice", r.Name)
+		case r.Summary == "" || r.Doc == "":
+			return fmt.Errorf("rule %q: Summary and Doc are required", r.Name)
+		case r.Run == nil && r.RunSet == nil && !r.Builtin:
+			return fmt.Errorf("rule %q: no Run or RunSet", r.Name)
+		case r.Default == Off:
+			return fmt.Errorf("rule %q: default severity must not be off", r.Name)
+		}
+		seen[r.Name] = true
+	}
+	return nil
+}
+
+// Diagnostic is one finding, at the position of the YAML node it is about.
+type Diagnostic struct {
+	File     string
+	Pos      pack.Pos
+	Pointer  string
+	Rule     string
+	Severity Severity
+	Message  string
+	Fix      *SuggestedFix
+	// Source is the text of the diagnostic's line, for reporters that
+	// show it; filled in by the driver.
+	Source string
+}
+
+// SuggestedFix is a set of edits that resolves a diagnostic.
+type SuggestedFix struct {
+	Message string // a verb phrase: "Replace ’ with '"
+	Edits   []TextEdit
+}
+
+// TextEdit replaces Src[Start:End] with NewText. Offsets are in bytes.
+type TextEdit struct {
+	Start, End int
+	NewText    string
+}
+
+// Pass is what a rule's Run receives for one pack.
+type Pass struct {
+	Rule    *Rule
+	File    *pack.File
+	Pack    *pack.Pack
+	Options any // the rule's options struct, as configured; nil if none
+	report  func(Diagnostic)
+}
+
+// Report records a diagnostic; the driver fills in file, rule and severity.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Reportf reports at the value of the node at ptr.
+func (p *Pass) Reportf(ptr, format string, args ...any) {
+	p.report(Diagnostic{Pos: p.File.ValuePos(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportKeyf reports at the key of the mapping entry at ptr.
+func (p *Pass) ReportKeyf(ptr, format string, args ...any) {
+	p.report(Diagnostic{Pos: p.File.KeyPos(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// PackRef is what cross-pack rules know of each pack: its id and where.
+type PackRef struct {
+	File string
+	ID   string
+	Pos  pack.Pos // of the id value
+}
+
+// SetPass is what a rule's RunSet receives: every linted pack's id.
+type SetPass struct {
+	Rule    *Rule
+	Packs   []PackRef // sorted by file
+	Options any
+	report  func(Diagnostic)
+}
+
+// Report records a diagnostic; File and Pos must be set.
+func (p *SetPass) Report(d Diagnostic) { p.report(d) }

@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+)
+
+// IDUnique finds pack ids shared by several files, and quiz ids shared
+// within a pack.
+var IDUnique = &lint.Rule{
+	Name:    "id-unique",
+	Summary: "pack ids are unique across the linted packs, quiz ids within their pack",
+	Doc: `Exports key decks, pages and Anki notes on ids, so two packs with one id, or two quiz items
+with one id in a pack, would overwrite each other. Each pack in the set with a shared id is
+reported, naming the others.`,
+	Bad:     "quiz:\n  - id: primary-lp\n    question: Which principle?\n  - id: primary-lp\n    question: Which principle, again?",
+	Good:    "quiz:\n  - id: primary-lp\n    question: Which principle?\n  - id: weakest-phrase\n    question: Which phrase is weakest?",
+	Default: lint.Error,
+	Run: func(p *lint.Pass) {
+		first := map[string]int{}
+		for i, q := range p.Pack.Quiz {
+			if q.ID == "" {
+				continue
+			}
+			if j, dup := first[q.ID]; dup {
+				p.Reportf("/quiz/"+strconv.Itoa(i)+"/id", "quiz item %d has id %q, already used by quiz item %d: quiz ids must be unique within a pack", i+1, q.ID, j+1)
+				continue
+			}
+			first[q.ID] = i
+		}
+	},
+	RunSet: func(p *lint.SetPass) {
+		byID := map[string][]lint.PackRef{}
+		for _, ref := range p.Packs {
+			byID[ref.ID] = append(byID[ref.ID], ref)
+		}
+		for _, ref := range p.Packs {
+			group := byID[ref.ID]
+			if len(group) < 2 {
+				continue
+			}
+			var others []string
+			for _, o := range group {
+				if o.File != ref.File {
+					others = append(others, o.File)
+				}
+			}
+			p.Report(lint.Diagnostic{File: ref.File, Pos: ref.Pos, Pointer: "/id",
+				Message: fmt.Sprintf("id %q is also used by %s: pack ids must be unique", ref.ID, strings.Join(others, ", "))})
+		}
+	},
+}
+
+// IDMatchesFilename keeps file names and ids in step.
+var IDMatchesFilename = &lint.Rule{
+	Name:    "id-matches-filename",
+	Summary: "a pack's id equals its file name without the extension",
+	Doc:     "`packs/failed-to-deliver.yaml` should hold `id: failed-to-deliver`, so that a pack is found by its id.",
+	Bad:     "# in packs/failed-to-deliver.yaml\nid: missed-deadline",
+	Good:    "# in packs/failed-to-deliver.yaml\nid: failed-to-deliver",
+	Default: lint.Warning,
+	Run: func(p *lint.Pass) {
+		id := p.Pack.ID
+		base := filepath.Base(p.File.Path)
+		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+		if id == "" || stem == id {
+			return
+		}
+		p.Reportf("/id", "id %q differs from the file name %q: rename the file to %s%s or change the id", id, base, id, filepath.Ext(base))
+	},
+}

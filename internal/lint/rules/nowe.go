@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+var weWords = toSet("we we're we've we'd we'll our ours ourselves us")
+
+// NoWe keeps the candidate's own contribution visible.
+var NoWe = &lint.Rule{
+	Name:    "no-we",
+	Summary: "strong texts say \"I\", not \"we\", \"our\" or \"us\"",
+	Doc: `"We figured it out together" makes the candidate invisible: the interviewer cannot tell what
+they did. The strong texts (the STAR examples, strong follow-up answers and reflections) must
+not use we, we're, we've, we'd, we'll, our, ours, ourselves or us as words. Only whole words
+count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the country).`,
+	Bad:     "star:\n  task:\n    example: We decided our team should own the fix.",
+	Good:    "star:\n  task:\n    example: I decided to own the fix for the US-East status page.",
+	Default: lint.Warning,
+	Run: func(p *lint.Pass) {
+		for _, t := range strongTexts(p.Pack) {
+			var found []string
+			count := map[string]int{}
+			for _, w := range prose.Words(t.value) {
+				if w.Text == "US" {
+					continue
+				}
+				lw := strings.ToLower(strings.ReplaceAll(w.Text, "’", "'"))
+				if weWords[lw] {
+					if count[lw] == 0 {
+						found = append(found, lw)
+					}
+					count[lw]++
+				}
+			}
+			if len(found) == 0 {
+				continue
+			}
+			var parts []string
+			for _, w := range found {
+				if count[w] > 1 {
+					parts = append(parts, fmt.Sprintf("%q (%d times)", w, count[w]))
+				} else {
+					parts = append(parts, fmt.Sprintf("%q", w))
+				}
+			}
+			p.Reportf(t.ptr, "%s uses %s: say what you did, with \"I\"", t.label, strings.Join(parts, ", "))
+		}
+	},
+}

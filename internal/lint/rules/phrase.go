@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// PhraseInExample checks that each key phrase appears in its example.
+var PhraseInExample = &lint.Rule{
+	Name:    "phrase-in-example",
+	Summary: "each key phrase of a STAR step is found in that step's example",
+	Doc: `Key phrases are what the learner should remember saying, so each must be in the example
+it comes from (for the reflection step: in the model reflections). Matching ignores case,
+punctuation, quote style and word order: "$8,000 per week recovered" matches "recovered $8,000
+per week", and "team's" matches "team’s".`,
+	Bad:     "star:\n  result:\n    example: The drop rate went to zero.\n    phrases: [\"$8,000 per week recovered\"]",
+	Good:    "star:\n  result:\n    example: The post-mortem estimated this recovered $8,000 per week.\n    phrases: [\"$8,000 per week recovered\"]",
+	Default: lint.Warning,
+	Run: func(p *lint.Pass) {
+		for _, name := range pack.StepNames {
+			step := p.Pack.Star.Step(name)
+			if len(step.Phrases) == 0 {
+				continue
+			}
+			where, source := "its example", step.Example
+			if name == "reflection" {
+				var texts []string
+				for _, t := range reflectionTexts(p.Pack) {
+					texts = append(texts, t.value)
+				}
+				where, source = "the reflections", strings.Join(texts, "\n")
+			}
+			if source == "" {
+				continue
+			}
+			have := map[string]int{}
+			for _, t := range prose.Terms(source) {
+				have[t]++
+			}
+			for i, ph := range step.Phrases {
+				if missing := missingTerms(ph, have); len(missing) > 0 {
+					p.Reportf("/star/"+name+"/phrases/"+strconv.Itoa(i), "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph, name, where, strings.Join(missing, ", "))
+				}
+			}
+		}
+	},
+}
+
+// missingTerms returns the phrase's words that the source lacks, counting
+// repeats.
+func missingTerms(phrase string, have map[string]int) []string {
+	used := map[string]int{}
+	var missing []string
+	for _, t := range prose.Terms(phrase) {
+		used[t]++
+		if used[t] > have[t] {
+			missing = append(missing, strconv.Quote(t))
+		}
+	}
+	return missing
+}

@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// ReflectionOptions configures reflection-not-generic.
+type ReflectionOptions struct {
+	GenericPhrases []string `yaml:"generic-phrases" doc:"more phrasings to treat as generic, added to the built-in list"`
+}
+
+// builtinGenericPhrases are reflections that fit any story, so tell the
+// interviewer nothing.
+var builtinGenericPhrases = []string{
+	"communication is important", "communication is key", "importance of communication",
+	"communicate better", "communicate more", "better communication", "over-communicate",
+	"learned a lot", "learnt a lot", "i learned my lesson", "learned from my mistakes",
+	"lessons learned", "great learning experience", "valuable lesson", "teamwork is important",
+	"teamwork is key", "importance of teamwork", "work harder", "be more careful",
+	"pay more attention", "plan better", "better planning", "manage my time better",
+	"time management", "ask for help earlier", "grew as a person", "made me a better engineer",
+	"never give up", "always test", "test more",
+}
+
+// storyStopwords are words too common to make a reflection story-specific.
+var storyStopwords = toSet(`a about above after again against all also always am an and any are as at be
+because been before being below between both but by can could did do does doing down during each
+even ever every few for from further had has have having he her here hers him his how i i'd i'll
+i'm i've if in into is it it's its itself just learned learn learning lesson lessons let like made
+make making me more most much my myself never no nor not now of off on once only or other our out
+over own really same she should so some such than that the their them then there these they this
+those through to too under until up very was we were what when where which while who why will with
+would you your always better things thing something team teams work worked working issue issues
+problem problems real really important importance always ensure prevent future next time times
+across beyond within without able way ways lot people others everyone someone`)
+
+func toSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// stem folds simple plurals so "conditions" meets "condition".
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
+// ReflectionNotGeneric wants reflections specific to the story.
+var ReflectionNotGeneric = &lint.Rule{
+	Name:    "reflection-not-generic",
+	Summary: "reflections say something specific to this story",
+	Doc: `"I learned communication is important" is the most common reflection failure: it fits any
+story and tells the interviewer nothing. A reflection (reflections[].text, levels[].reflection,
+star.reflection.example) fails when it matches a known generic phrasing (a built-in list that
+the generic-phrases option extends), or when it shares no story-specific term (a word of four or
+more letters that is not a common word) with the scenario and the STAR examples.`,
+	Bad:     "scenario: I found a race condition in the payment retry logic.\nreflections:\n  - level: SDE2\n    text: I learned communication is important.",
+	Good:    "scenario: I found a race condition in the payment retry logic.\nreflections:\n  - level: SDE2\n    text: I learned to check retry logic for race conditions before it reaches payments.",
+	Default: lint.Error,
+	Options: func() any { return &ReflectionOptions{} },
+	Run: func(p *lint.Pass) {
+		opts, _ := p.Options.(*ReflectionOptions)
+		phrases := builtinGenericPhrases
+		if opts != nil {
+			phrases = append(append([]string(nil), phrases...), opts.GenericPhrases...)
+		}
+		story := storyTerms(p)
+		for _, t := range reflectionTexts(p.Pack) {
+			folded := " " + strings.Join(prose.Terms(t.value), " ") + " "
+			if phrase := matchPhrase(folded, phrases); phrase != "" {
+				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase)
+				continue
+			}
+			if len(story) > 0 && !sharesTerm(t.value, story) {
+				p.Reportf(t.ptr, "%s shares no term with the story (scenario and STAR examples): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
+			}
+		}
+	},
+}
+
+func matchPhrase(folded string, phrases []string) string {
+	for _, ph := range phrases {
+		if terms := prose.Terms(ph); len(terms) > 0 && strings.Contains(folded, " "+strings.Join(terms, " ")+" ") {
+			return ph
+		}
+	}
+	return ""
+}
+
+// storyTerms collects the specific words of the scenario and STAR examples.
+func storyTerms(p *lint.Pass) map[string]bool {
+	terms := map[string]bool{}
+	add := func(s string) {
+		for _, w := range prose.Terms(s) {
+			if len(w) >= 4 && !storyStopwords[w] {
+				terms[stem(w)] = true
+			}
+		}
+	}
+	add(p.Pack.Scenario)
+	for _, name := range []string{"situation", "task", "action", "result"} {
+		add(p.Pack.Star.Step(name).Example)
+	}
+	return terms
+}
+
+func sharesTerm(s string, story map[string]bool) bool {
+	for _, w := range prose.Terms(s) {
+		if story[stem(w)] && !storyStopwords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func examples(set map[string]bool, n int) string {
+	words := make([]string, 0, len(set))
+	for w := range set {
+		words = append(words, w)
+	}
+	// longest words first: they are the most specific
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	if len(words) > n {
+		words = words[:n]
+	}
+	for i, w := range words {
+		words[i] = "\"" + w + "\""
+	}
+	return strings.Join(words, ", ")
+}

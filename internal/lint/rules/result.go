@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// ResultHasMetric wants the Result to state a quantity.
+var ResultHasMetric = &lint.Rule{
+	Name:    "result-has-metric",
+	Summary: "the Result example states a measurable outcome",
+	Doc: `"Things got better and the team was happy" is an activity, not an impact: interviewers
+remember numbers. star.result.example must contain a quantity: a number (0.3%, $8,000, 2x, 3×,
+40 ms, 3 weeks; not the digits of a name such as SDE2 or p99), a number word (zero to ten,
+dozen, hundred, thousand, million, half, halved, doubled, tripled, ...), or a change "from X to
+Y" between quantity words (from weekly to daily).`,
+	Bad:     "star:\n  result:\n    example: Things got better and the team was happy.",
+	Good:    "star:\n  result:\n    example: The drop rate went from 0.3% to zero, recovering $8,000 per week.",
+	Default: lint.Error,
+	Run: func(p *lint.Pass) {
+		ex := p.Pack.Star.Result.Example
+		if ex == "" || prose.Quantity(ex) != "" {
+			return
+		}
+		p.Reportf("/star/result/example", "the Result states no measurable outcome: add a number (a percentage, an amount, a time saved) or a change from X to Y")
+	},
+}

@@ -1,0 +1,43 @@
+package rules
+
+import (
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// TargetTimeOptions configures target-time.
+type TargetTimeOptions struct {
+	WordsPerMinute int `yaml:"words-per-minute" doc:"speaking speed used to estimate how long an example takes to say"`
+}
+
+// TargetTime checks that each example can be said within its target.
+var TargetTime = &lint.Rule{
+	Name:    "target-time",
+	Summary: "each STAR example can be said within its target time",
+	Doc: `A step's example, spoken at 150 words per minute (the words-per-minute option), must fit
+its target: a 30s situation has room for about 75 words. An example over its target teaches
+the learner to ramble where the interviewer wants brevity. Cut the example or raise the target.`,
+	Bad:     "star:\n  task:\n    target: 5s\n    example: This service belonged to the Platform team, not my team, and nobody had asked me to investigate it.",
+	Good:    "star:\n  task:\n    target: 20s\n    example: This service belonged to the Platform team, not my team, and nobody had asked me to investigate it.",
+	Default: lint.Warning,
+	Options: func() any { return &TargetTimeOptions{WordsPerMinute: 150} },
+	Run: func(p *lint.Pass) {
+		wpm := 150
+		if o, ok := p.Options.(*TargetTimeOptions); ok && o.WordsPerMinute > 0 {
+			wpm = o.WordsPerMinute
+		}
+		for _, name := range pack.StepNames {
+			step := p.Pack.Star.Step(name)
+			target, ok := prose.ParseDuration(step.Target)
+			if !ok || step.Example == "" {
+				continue
+			}
+			words := prose.WordCount(step.Example)
+			secs := prose.SpeakingSeconds(step.Example, wpm)
+			if secs > target {
+				p.Reportf("/star/"+name+"/example", "the %s example takes about %ds to say (%d words at %d words per minute), over its %s target: cut it or raise the target", name, secs, words, wpm, step.Target)
+			}
+		}
+	},
+}

@@ -1,0 +1,266 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// TypographyOptions configures typography.
+type TypographyOptions struct {
+	Style string `yaml:"style" doc:"quote style to enforce: majority (whichever the pack uses most), straight or curly"`
+}
+
+// Typography keeps quotes consistent and spacing clean.
+var Typography = &lint.Rule{
+	Name:    "typography",
+	Summary: "one quote style per pack; no doubled or trailing spaces",
+	Doc: `A pack that mixes straight (' ") and curly (‘ ’ “ ”) quotes and apostrophes looks
+careless in exports. Each text that uses the minority style is reported, with a fix that
+rewrites it to the pack's majority style (or the style option), keeping the YAML valid. Doubled
+spaces inside a line and trailing spaces are reported too.`,
+	Bad:     "title: Tell Me About a Time You Didn't Deliver\nscenario: It wasn’t my team's service.",
+	Good:    "title: Tell Me About a Time You Didn't Deliver\nscenario: It wasn't my team's service.",
+	Default: lint.Warning,
+	Fixable: true,
+	Options: func() any { return &TypographyOptions{Style: "majority"} },
+	Run:     runTypography,
+}
+
+func isCurly(r rune) bool    { return r == '‘' || r == '’' || r == '“' || r == '”' }
+func isStraight(r rune) bool { return r == '\'' || r == '"' }
+
+type stringNode struct {
+	ptr  string
+	node *yaml.Node
+}
+
+func runTypography(p *lint.Pass) {
+	var nodes []stringNode
+	straight, curly := 0, 0
+	eachString(p.File, func(ptr string, n *yaml.Node) {
+		nodes = append(nodes, stringNode{ptr, n})
+		for _, r := range n.Value {
+			switch {
+			case isStraight(r):
+				straight++
+			case isCurly(r):
+				curly++
+			}
+		}
+	})
+	style := "majority"
+	if o, ok := p.Options.(*TypographyOptions); ok && o.Style != "" {
+		style = o.Style
+	}
+	wantCurly := style == "curly" || (style == "majority" && curly > straight)
+	mixed := (straight > 0 && curly > 0) || (style == "straight" && curly > 0) || (style == "curly" && straight > 0)
+	var spans *scalarSpans
+	for _, sn := range nodes {
+		if mixed {
+			wrong := 0
+			for _, r := range sn.node.Value {
+				if (wantCurly && isStraight(r)) || (!wantCurly && isCurly(r)) {
+					wrong++
+				}
+			}
+			if wrong > 0 {
+				if spans == nil {
+					spans = newScalarSpans(p.File)
+				}
+				reportQuotes(p, sn, wrong, wantCurly, spans)
+			}
+		}
+		checkSpacing(p, sn)
+	}
+}
+
+func reportQuotes(p *lint.Pass, sn stringNode, wrong int, wantCurly bool, spans *scalarSpans) {
+	want, have := "straight", "curly"
+	if wantCurly {
+		want, have = "curly", "straight"
+	}
+	d := lint.Diagnostic{
+		Pos:     p.File.ValuePos(sn.ptr),
+		Pointer: sn.ptr,
+		Message: fmt.Sprintf("%d %s %s in a pack that uses %s quotes: make them %s", wrong, have, plural(wrong, "quote"), want, want),
+	}
+	if edits := quoteEdits(p.File, sn.node, wantCurly, spans); edits != nil {
+		d.Fix = &lint.SuggestedFix{Message: "Rewrite the quotes as " + want, Edits: edits}
+	}
+	p.Report(d)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func checkSpacing(p *lint.Pass, sn stringNode) {
+	for _, line := range strings.Split(sn.node.Value, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if strings.Contains(strings.TrimRight(trimmed, " "), "  ") {
+			p.Reportf(sn.ptr, "doubled space in %q: use one space", clip(strings.TrimSpace(line), 60))
+			return
+		}
+		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
+			p.Reportf(sn.ptr, "trailing space after %q: remove it", clip(strings.TrimSpace(line), 60))
+			return
+		}
+	}
+}
+
+// quoteEdits maps the quote characters of a scalar's value back to its
+// source text and rewrites the wrong ones. It returns nil, offering no fix,
+// whenever the mapping is not certain (escapes, comments holding quotes, a
+// plain scalar that would start with a quote).
+func quoteEdits(f *pack.File, n *yaml.Node, wantCurly bool, spans *scalarSpans) []lint.TextEdit {
+	start, end := spans.span(n)
+	if start < 0 {
+		return nil
+	}
+	src := f.Src
+	type unit struct {
+		r          rune
+		start, end int
+	}
+	var units []unit
+	i := start
+	switch n.Style {
+	case yaml.SingleQuotedStyle, yaml.DoubleQuotedStyle:
+		i++ // the opening quote
+	}
+	for i < end {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case n.Style == yaml.SingleQuotedStyle && r == '\'':
+			if i+1 < end && src[i+1] == '\'' {
+				units = append(units, unit{'\'', i, i + 2})
+				i += 2
+				continue
+			}
+			i = end // the closing quote
+			continue
+		case n.Style == yaml.DoubleQuotedStyle && r == '\\':
+			if i+1 < end && src[i+1] == '"' {
+				units = append(units, unit{'"', i, i + 2})
+			} else if i+1 < end && src[i+1] == 'u' {
+				return nil // an escaped character we do not map
+			}
+			i += 2
+			continue
+		case n.Style == yaml.DoubleQuotedStyle && r == '"':
+			i = end
+			continue
+		case isStraight(r) || isCurly(r):
+			units = append(units, unit{r, i, i + size})
+		}
+		i += size
+	}
+	var valueQuotes []int // rune offsets of quotes in the value
+	value := []rune(n.Value)
+	for k, r := range value {
+		if isStraight(r) || isCurly(r) {
+			valueQuotes = append(valueQuotes, k)
+		}
+	}
+	if len(units) != len(valueQuotes) {
+		return nil
+	}
+	var edits []lint.TextEdit
+	for k, u := range units {
+		if value[valueQuotes[k]] != u.r {
+			return nil
+		}
+		var repl string
+		switch {
+		case wantCurly && isStraight(u.r):
+			repl = curlyFor(value, valueQuotes[k])
+		case !wantCurly && isCurly(u.r):
+			repl = straightFor(u.r, n.Style)
+			if n.Style == 0 && u.start == start {
+				return nil // a plain scalar cannot start with a quote
+			}
+		default:
+			continue
+		}
+		edits = append(edits, lint.TextEdit{Start: u.start, End: u.end, NewText: repl})
+	}
+	return edits
+}
+
+func straightFor(r rune, style yaml.Style) string {
+	if r == '‘' || r == '’' {
+		if style == yaml.SingleQuotedStyle {
+			return "''"
+		}
+		return "'"
+	}
+	if style == yaml.DoubleQuotedStyle {
+		return `\"`
+	}
+	return `"`
+}
+
+// curlyFor picks the opening or closing curly form for the straight quote
+// at value[k]: opening after a space or bracket, closing otherwise.
+func curlyFor(value []rune, k int) string {
+	opening := k == 0 || unicode.IsSpace(value[k-1]) || strings.ContainsRune("([{—–", value[k-1])
+	if value[k] == '"' {
+		if opening {
+			return "“"
+		}
+		return "”"
+	}
+	if opening && k+1 < len(value) && unicode.IsLetter(value[k+1]) {
+		return "‘"
+	}
+	return "’"
+}
+
+// scalarSpans finds where each scalar's text lies in the source: from the
+// node's start to the start of the next node in document order.
+type scalarSpans struct {
+	f      *pack.File
+	starts []int // sorted byte offsets of every node start
+}
+
+func newScalarSpans(f *pack.File) *scalarSpans {
+	s := &scalarSpans{f: f}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		s.starts = append(s.starts, f.Offset(pack.Pos{Line: n.Line, Col: n.Column}))
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(f.Root)
+	sort.Ints(s.starts)
+	return s
+}
+
+func (s *scalarSpans) span(n *yaml.Node) (int, int) {
+	start := s.f.Offset(pack.Pos{Line: n.Line, Col: n.Column})
+	end := len(s.f.Src)
+	if i := sort.SearchInts(s.starts, start+1); i < len(s.starts) {
+		end = s.starts[i]
+	}
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		// skip the indicator line: "|", ">-" and any comment after it
+		nl := strings.IndexByte(string(s.f.Src[start:end]), '\n')
+		if nl < 0 {
+			return -1, -1
+		}
+		start += nl + 1
+	}
+	return start, end
+}

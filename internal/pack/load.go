@@ -1,0 +1,250 @@
+package pack
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest pack file starlint reads: 2 MiB, about 150 times
+// the size of a full pack. Anything larger is reported without being parsed,
+// which bounds the time and memory one file can take.
+const MaxFileSize = 2 << 20
+
+// Problem is a reason the file is not a valid single YAML document. The lint
+// driver reports these under the rule "yaml".
+type Problem struct {
+	Pos     Pos
+	Pointer string
+	Message string
+}
+
+// File is a loaded pack file: its source, its node tree and typed model, and
+// everything needed to turn a JSON pointer into a position.
+type File struct {
+	Path string
+	Src  []byte
+	// Root is the document's top-level mapping, nil when the file could not
+	// be read as one (see Problems).
+	Root *yaml.Node
+	// Pack is the typed model; never nil, empty when Root is nil.
+	Pack *Pack
+	// Value is the document as JSON-compatible values, for schema validation.
+	Value any
+	// Problems are the YAML-level problems, in file order.
+	Problems []Problem
+
+	lines lineTable
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Load parses src, the content of the file at path. It never fails: a file
+// that is not a valid pack document comes back with Problems and a nil Root.
+// Load does not panic on any input and takes time and memory bounded by
+// MaxFileSize.
+func Load(path string, src []byte) *File {
+	f := &File{Path: path, Src: src, Pack: &Pack{}, lines: newLineTable(src)}
+	if len(src) > MaxFileSize {
+		f.fail(Pos{1, 1}, "file is %s, over starlint's limit of %s for one pack: split it into several packs", byteSize(len(src)), byteSize(MaxFileSize))
+		return f
+	}
+	body := bytes.TrimPrefix(src, utf8BOM)
+	if len(bytes.TrimSpace(body)) == 0 {
+		f.fail(Pos{1, 1}, "file is empty: a pack needs at least starlint, id, title, category, competency, scenario, star and reflections")
+		return f
+	}
+	if off, r, bad := firstBadByte(src); bad {
+		pos := f.lines.PosOf(off)
+		switch {
+		case r == utf8.RuneError:
+			f.fail(pos, "file is not valid UTF-8 (byte 0x%02X): save it as UTF-8 text", src[off])
+		case r == 0:
+			f.fail(pos, "file contains a NUL byte: it looks like a binary file, not a YAML pack")
+		default:
+			f.fail(pos, "control character %U is not allowed in YAML: remove it", r)
+		}
+		return f
+	}
+
+	doc, err := parse(body)
+	if err != nil {
+		f.fail(syntaxErrorPos(err, f.lines), "%s", syntaxErrorMessage(err))
+		return f
+	}
+	if doc.extra != nil {
+		f.fail(Pos{doc.extra.Line, doc.extra.Column}, "file holds more than one YAML document: a pack is one document, so remove the `---` separator and what follows or move it to its own file")
+		return f
+	}
+	root := doc.root
+	if root.Kind != yaml.MappingNode {
+		f.fail(Pos{root.Line, root.Column}, "a pack must be a mapping of keys (starlint:, id:, title:, ...), not a %s", kindName(root))
+		return f
+	}
+	b := valueBuilder{}
+	f.Value = b.value(root)
+	f.Problems = b.problems
+	f.Root = root
+	f.Pack = decodePack(root)
+	return f
+}
+
+func (f *File) fail(pos Pos, format string, args ...any) {
+	f.Problems = append(f.Problems, Problem{Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
+// ValuePos returns the position of the node at ptr: for a mapping entry its
+// value, for a list item the item. A pointer that names nothing gets the
+// position of the deepest node that exists on its way.
+func (f *File) ValuePos(ptr string) Pos {
+	_, v, _ := Lookup(f.Root, ptr)
+	if v == nil {
+		return Pos{1, 1}
+	}
+	return Pos{v.Line, v.Column}
+}
+
+// KeyPos returns the position of the key of the mapping entry at ptr, or of
+// the node itself when ptr names a list item or the root.
+func (f *File) KeyPos(ptr string) Pos {
+	k, v, ok := Lookup(f.Root, ptr)
+	switch {
+	case ok && k != nil:
+		return Pos{k.Line, k.Column}
+	case v != nil:
+		return Pos{v.Line, v.Column}
+	}
+	return Pos{1, 1}
+}
+
+// Has reports whether ptr names a node in the file.
+func (f *File) Has(ptr string) bool {
+	_, _, ok := Lookup(f.Root, ptr)
+	return ok
+}
+
+// Node returns the node at ptr and, for a mapping entry, its key.
+func (f *File) Node(ptr string) (key, value *yaml.Node, ok bool) { return Lookup(f.Root, ptr) }
+
+// Offset returns the byte offset in Src of pos.
+func (f *File) Offset(pos Pos) int { return f.lines.Offset(pos) }
+
+// PosOf returns the position of a byte offset in Src.
+func (f *File) PosOf(off int) Pos { return f.lines.PosOf(off) }
+
+// Line returns source line n (1-based) without its line break.
+func (f *File) Line(n int) string { return f.lines.Line(n) }
+
+// NumLines returns the number of lines in the file.
+func (f *File) NumLines() int { return f.lines.NumLines() }
+
+type document struct {
+	root  *yaml.Node // the document's content node
+	extra *yaml.Node // a second document, if any
+}
+
+// parse reads one YAML document into nodes. yaml.v3 bounds nesting depth and
+// alias expansion itself; the recover turns any parser panic into an error
+// so that one broken file never stops a run.
+func parse(src []byte) (doc document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the YAML parser failed on this file (%v)", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var n yaml.Node
+	if err := dec.Decode(&n); err != nil {
+		if errors.Is(err, io.EOF) {
+			return doc, errors.New("yaml: the file holds only comments: a pack needs keys")
+		}
+		return doc, err
+	}
+	if len(n.Content) == 0 {
+		return doc, errors.New("yaml: the document is empty")
+	}
+	doc.root = n.Content[0]
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		doc.extra = &next
+		if next.Line == 0 && len(next.Content) > 0 {
+			doc.extra = next.Content[0]
+		}
+	} else if !errors.Is(err, io.EOF) {
+		return doc, fmt.Errorf("yaml: the file holds more than one YAML document, and a later one is broken (%w)", err)
+	}
+	return doc, nil
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func syntaxErrorPos(err error, lines lineTable) Pos {
+	m := yamlLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return Pos{1, 1}
+	}
+	line, _ := strconv.Atoi(m[1])
+	line = max(1, min(line, lines.NumLines()))
+	col := 1
+	for _, r := range lines.Line(line) {
+		if r != ' ' && r != '\t' {
+			break
+		}
+		col++
+	}
+	return Pos{line, col}
+}
+
+func syntaxErrorMessage(err error) string {
+	msg := yamlLineRE.ReplaceAllString(err.Error(), "")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	switch {
+	case msg == "exceeded max depth of 10000":
+		return "YAML nesting is more than 10000 levels deep: a pack is a few levels deep at most"
+	case msg == "document contains excessive aliasing":
+		return "YAML aliases expand to too much data: aliases are not supported in packs"
+	}
+	return "YAML syntax error: " + msg + " (check the indentation, and quote text that holds `: ` or starts with a special character)"
+}
+
+// firstBadByte finds the first byte that is not valid UTF-8, or the first
+// character YAML does not allow (C0 and C1 controls other than tab, line
+// feed, carriage return and next-line; DEL; U+FFFE and U+FFFF).
+func firstBadByte(src []byte) (off int, r rune, bad bool) {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F {
+				return i, rune(c), true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i, r, true
+		}
+		if (r >= 0x80 && r <= 0x9F && r != 0x85) || r == 0xFFFE || r == 0xFFFF {
+			return i, r, true
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,73 @@
+package pack
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
+// JoinPointer builds a JSON pointer (RFC 6901) from unescaped segments.
+func JoinPointer(segments ...string) string {
+	var b strings.Builder
+	for _, s := range segments {
+		b.WriteByte('/')
+		if strings.ContainsAny(s, "~/") {
+			s = pointerEscaper.Replace(s)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// SplitPointer returns the unescaped segments of a JSON pointer.
+func SplitPointer(ptr string) []string {
+	if ptr == "" || ptr == "/" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, p := range parts {
+		if strings.Contains(p, "~") {
+			parts[i] = pointerUnescaper.Replace(p)
+		}
+	}
+	return parts
+}
+
+// Lookup finds the node at ptr. For a mapping entry it returns the key node
+// too; for a list item or the root, key is nil. ok is false when ptr names
+// nothing, in which case value is the deepest node that exists on the way.
+func Lookup(root *yaml.Node, ptr string) (key, value *yaml.Node, ok bool) {
+	value = root
+	if root == nil {
+		return nil, nil, false
+	}
+	for _, seg := range SplitPointer(ptr) {
+		switch value.Kind {
+		case yaml.MappingNode:
+			found := false
+			for i := len(value.Content) - 2; i >= 0; i -= 2 {
+				// last one wins, as in the value the schema saw
+				if k := value.Content[i]; k.Value == seg {
+					key, value, found = k, value.Content[i+1], true
+					break
+				}
+			}
+			if !found {
+				return key, value, false
+			}
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(value.Content) {
+				return key, value, false
+			}
+			key, value = nil, value.Content[i]
+		default:
+			return key, value, false
+		}
+	}
+	return key, value, true
+}

@@ -1,0 +1,112 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiGreen  = "\x1b[32m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes gcc-style lines, `file:line:col: severity: message [rule]`,
+// each followed by the source line and a caret under the column, then a
+// summary line.
+func Text(w io.Writer, run Run, opt Options) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opt.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, d := range run.Diagnostics {
+		sev := d.Severity.String()
+		switch d.Severity {
+		case lint.Error:
+			sev = paint(ansiRed+ansiBold, sev)
+		case lint.Warning:
+			sev = paint(ansiYellow+ansiBold, sev)
+		case lint.Info:
+			sev = paint(ansiBlue+ansiBold, sev)
+		}
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, d.Pos.Col)), sev, cleanLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
+		if d.Source != "" {
+			src, caret := sourceAndCaret(d.Source, d.Pos.Col)
+			fmt.Fprintf(bw, "    %s\n    %s\n", src, paint(ansiGreen, caret))
+		}
+	}
+	e, wn, in := lint.Count(run.Diagnostics)
+	summary := fmt.Sprintf("%d %s checked: %d %s, %d %s, %d %s", run.Files, plural(run.Files, "file"), e, plural(e, "error"), wn, plural(wn, "warning"), in, plural(in, "info"))
+	if e+wn+in == 0 {
+		summary = fmt.Sprintf("%d %s checked: no problems", run.Files, plural(run.Files, "file"))
+	}
+	fmt.Fprintln(bw, summary)
+	return bw.Flush()
+}
+
+// sourceAndCaret returns the source line (tabs kept so the caret lines up,
+// control characters made visible) and a caret under column col.
+func sourceAndCaret(line string, col int) (string, string) {
+	const maxWidth = 160
+	runes := []rune(cleanLine(line))
+	start := 0
+	if col > maxWidth-20 {
+		start = col - 40 // keep the caret in view on long lines
+	}
+	if start > len(runes) {
+		start = len(runes)
+	}
+	end := min(len(runes), start+maxWidth)
+	shown := string(runes[start:end])
+	if start > 0 {
+		shown = "…" + shown
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	var caret strings.Builder
+	if start > 0 {
+		caret.WriteString(" ")
+	}
+	for i := start; i < col-1 && i < len(runes); i++ {
+		if runes[i] == '\t' {
+			caret.WriteByte('\t')
+		} else {
+			caret.WriteByte(' ')
+		}
+	}
+	caret.WriteByte('^')
+	return shown, caret.String()
+}
+
+// cleanLine keeps a message or source line on one terminal line and free of
+// escape sequences that pack text could smuggle in.
+func cleanLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '�'
+		}
+		return r
+	}, s)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
