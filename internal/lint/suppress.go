@@ -26,7 +26,9 @@ type directiveRule struct {
 	used bool
 }
 
-var directiveRE = regexp.MustCompile(`#\s*starlint-disable(-file)?(?:[ \t]+([^\r\n]*))?`)
+// directiveRE matches a directive; its rule list ends at the line's end or
+// at another comment.
+var directiveRE = regexp.MustCompile(`#\s*starlint-disable(-file)?(?:[ \t]+([^\r\n#]*)|[ \t]*(?:#|$))`)
 
 var directiveMarker = []byte("starlint-disable")
 

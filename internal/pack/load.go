@@ -191,6 +191,12 @@ func syntaxErrorPos(err error, lines lineTable) Pos {
 		return Pos{1, 1}
 	}
 	line, _ := strconv.Atoi(m[1])
+	// yaml.v3 reports parser errors ("did not find expected ...") with the
+	// zero-based line of the collection being parsed; scanner errors are
+	// one-based already.
+	if strings.Contains(err.Error(), "did not find expected") {
+		line++
+	}
 	line = max(1, min(line, lines.NumLines()))
 	col := 1
 	for _, r := range lines.Line(line) {

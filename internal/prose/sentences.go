@@ -200,6 +200,9 @@ func isBoundary(text string, start, p, end, to int, punct rune) bool {
 		// continues the sentence)
 		return !lowerNext
 	}
+	if strings.Trim(text[p:end], ".") != "" && lowerNext {
+		return false // `"Roll it back." before the rollout`: a quotation inside a sentence
+	}
 	if end-p > 1 || text[p:end] == "..." {
 		return !lowerNext // an ellipsis
 	}

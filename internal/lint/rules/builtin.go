@@ -26,8 +26,8 @@ var UnusedDisable = &lint.Rule{
 		"node and everything under it; `# starlint-disable-file a` silences rule a for the file.\n" +
 		"Text after `--` is a reason, for the reader. A suppression that silences nothing, names an\n" +
 		"unknown rule, or is not on or above a key is reported, so stale ones do not pile up.",
-	Bad:     "# starlint-disable no-we\nid: failed-to-deliver",
-	Good:    "# starlint-disable no-we -- the quote shows the weak version\nanalysis: We fixed it together.",
+	Bad:     "star:\n  task:\n    # starlint-disable no-wee\n    example: We owned it.",
+	Good:    "star:\n  task:\n    # starlint-disable no-we -- quoting the team's decision\n    example: We owned it.",
 	Default: lint.Warning,
 	Builtin: true,
 }

@@ -124,8 +124,8 @@ var QuizDifficultyMix = &lint.Rule{
 	Name:    "quiz-difficulty-mix",
 	Summary: "a quiz of three or more items has easy, medium and hard items",
 	Doc:     "A quiz tells a learner whether the pattern is strong only if it has easy, medium and hard questions. A quiz of three or more items that lacks one of the three is reported.",
-	Bad:     "quiz:\n  - {question: A?, difficulty: easy, options: [x, y], answer: A}\n  - {question: B?, difficulty: easy, options: [x, y], answer: A}\n  - {question: C?, difficulty: medium, options: [x, y], answer: A}",
-	Good:    "quiz:\n  - {question: A?, difficulty: easy, options: [x, y], answer: A}\n  - {question: B?, difficulty: medium, options: [x, y], answer: A}\n  - {question: C?, difficulty: hard, options: [x, y], answer: A}",
+	Bad:     "quiz:\n  - {question: Which A, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which B, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which C, difficulty: medium, options: [x, y], answer: A}",
+	Good:    "quiz:\n  - {question: Which A, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which B, difficulty: medium, options: [x, y], answer: A}\n  - {question: Which C, difficulty: hard, options: [x, y], answer: A}",
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		if len(p.Pack.Quiz) < 3 {

@@ -262,5 +262,11 @@ func (s *scalarSpans) span(n *yaml.Node) (int, int) {
 		}
 		start += nl + 1
 	}
+	if n.Style == 0 {
+		// a plain scalar cannot hold " #": that starts a comment
+		if i := strings.Index(string(s.f.Src[start:end]), " #"); i >= 0 {
+			end = start + i
+		}
+	}
 	return start, end
 }
