@@ -83,7 +83,11 @@ func LoadConfig(path string, rules []*Rule) (*Config, error) {
 // ParseConfig parses config file content. Unknown keys, rules and options,
 // and values of the wrong type, are errors with the line they are on.
 func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
-	c := &Config{Path: path, Dir: filepath.Dir(path), Rules: map[string]RuleSetting{}}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		dir = filepath.Dir(path)
+	}
+	c := &Config{Path: path, Dir: dir, Rules: map[string]RuleSetting{}}
 	bad := func(n *yaml.Node, format string, args ...any) error {
 		return &ConfigError{Path: path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
 	}
