@@ -188,6 +188,11 @@ func parseRuleSetting(r *Rule, block *yaml.Node, bad func(*yaml.Node, string, ..
 		if err := v.Decode(field.Addr().Interface()); err != nil {
 			return s, bad(v, "rule %s option %s must be %s", r.Name, k.Value, typeName(field.Type()))
 		}
+		if val, ok := s.Options.(interface{ Validate() error }); ok {
+			if err := val.Validate(); err != nil {
+				return s, bad(v, "rule %s option %s: %v", r.Name, k.Value, err)
+			}
+		}
 	}
 	return s, nil
 }

@@ -67,6 +67,8 @@ func TestConfigErrors(t *testing.T) {
 		{"rules:\n  target-time:\n    wpm: 100\n", `3:5: rule target-time has no option "wpm"; its options are words-per-minute`},
 		{"rules:\n  target-time:\n    words-per-minute: fast\n", "3:23: rule target-time option words-per-minute must be a whole number"},
 		{"rules:\n  no-we:\n    style: x\n", `3:5: rule no-we has no options (only ` + "`severity`" + `)`},
+		{"rules:\n  typography:\n    style: fancy\n", `3:12: rule typography option style: "fancy" is not a style`},
+		{"rules:\n  target-time:\n    words-per-minute: 0\n", "3:23: rule target-time option words-per-minute: 0 is not a speaking speed"},
 		{"rulez: {}\n", `1:1: unknown key "rulez" (did you mean "rules"?)`},
 		{"ignore: drafts\n", "1:9: `ignore` must be a list"},
 		{"- a\n", "1:1: the config must be a mapping"},

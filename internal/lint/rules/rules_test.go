@@ -89,7 +89,7 @@ func TestDocExamples(t *testing.T) {
 			}
 			for _, ex := range []struct {
 				name, src string
-				want bool
+				want      bool
 			}{{"Bad", r.Bad, true}, {"Good", r.Good, false}} {
 				got := lintSnippet(l, ex.src, r.Name)
 				if (len(got) > 0) != ex.want {

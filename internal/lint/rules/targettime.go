@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
@@ -9,6 +11,14 @@ import (
 // TargetTimeOptions configures target-time.
 type TargetTimeOptions struct {
 	WordsPerMinute int `yaml:"words-per-minute" doc:"speaking speed used to estimate how long an example takes to say"`
+}
+
+// Validate checks the speaking speed.
+func (o *TargetTimeOptions) Validate() error {
+	if o.WordsPerMinute < 30 || o.WordsPerMinute > 400 {
+		return fmt.Errorf("%d is not a speaking speed: use 30 to 400 words per minute", o.WordsPerMinute)
+	}
+	return nil
 }
 
 // TargetTime checks that each example can be said within its target.

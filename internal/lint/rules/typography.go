@@ -34,6 +34,15 @@ spaces inside a line and trailing spaces are reported too.`,
 	Run:     runTypography,
 }
 
+// Validate checks the style option.
+func (o *TypographyOptions) Validate() error {
+	switch o.Style {
+	case "majority", "straight", "curly":
+		return nil
+	}
+	return fmt.Errorf("%q is not a style: use majority, straight or curly", o.Style)
+}
+
 func isCurly(r rune) bool    { return r == '‘' || r == '’' || r == '“' || r == '”' }
 func isStraight(r rune) bool { return r == '\'' || r == '"' }
 
