@@ -36,12 +36,22 @@ type File struct {
 	Root *yaml.Node
 	// Pack is the typed model; never nil, empty when Root is nil.
 	Pack *Pack
-	// Value is the document as JSON-compatible values, for schema validation.
-	Value any
 	// Problems are the YAML-level problems, in file order.
 	Problems []Problem
 
 	lines lineTable
+	value any // built on first use by Value
+}
+
+// Value returns the document as JSON-compatible values (maps, slices,
+// strings, numbers, bools, nil) for schema validation, building it on first
+// use. It is nil when Root is nil.
+func (f *File) Value() any {
+	if f.value == nil && f.Root != nil {
+		b := valueBuilder{build: true}
+		f.value = b.value(f.Root)
+	}
+	return f.value
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -89,7 +99,7 @@ func Load(path string, src []byte) *File {
 		return f
 	}
 	b := valueBuilder{}
-	f.Value = b.value(root)
+	b.value(root)
 	f.Problems = b.problems
 	f.Root = root
 	f.Pack = decodePack(root)

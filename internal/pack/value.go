@@ -27,6 +27,9 @@ func isStringTag(tag string) bool {
 type valueBuilder struct {
 	path     []string
 	problems []Problem
+	// build is false for the problems-only walk Load makes; the value is
+	// built on demand, since a valid pack never needs it (see schema).
+	build bool
 }
 
 func (b *valueBuilder) problem(n *yaml.Node, ptr, format string, args ...any) {
@@ -42,7 +45,10 @@ func (b *valueBuilder) pointer() string { return JoinPointer(b.path...) }
 func (b *valueBuilder) value(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
+		var m map[string]any
+		if b.build {
+			m = make(map[string]any, len(n.Content)/2)
+		}
 		var seen map[string]*yaml.Node
 		if len(n.Content) > 16 {
 			seen = make(map[string]*yaml.Node, len(n.Content)/2)
@@ -66,23 +72,42 @@ func (b *valueBuilder) value(n *yaml.Node) any {
 				seen[k.Value] = k
 			}
 			b.path = append(b.path, k.Value)
-			m[k.Value] = b.value(v)
+			if v := b.value(v); b.build {
+				m[k.Value] = v
+			}
 			b.path = b.path[:len(b.path)-1]
+		}
+		if !b.build {
+			return nil
 		}
 		return m
 	case yaml.SequenceNode:
-		s := make([]any, len(n.Content))
+		var s []any
+		if b.build {
+			s = make([]any, len(n.Content))
+		}
 		for i, item := range n.Content {
+			if item.Kind == yaml.ScalarNode && !b.build {
+				continue // nothing to find in a list's scalar
+			}
 			b.path = append(b.path, strconv.Itoa(i))
-			s[i] = b.value(item)
+			if v := b.value(item); b.build {
+				s[i] = v
+			}
 			b.path = b.path[:len(b.path)-1]
+		}
+		if !b.build {
+			return nil
 		}
 		return s
 	case yaml.AliasNode:
 		b.problem(n, b.pointer(), "aliases (*%s) are not supported in packs: write the value out", n.Value)
 		return nil
 	case yaml.ScalarNode:
-		return scalarValue(n)
+		if !b.build {
+			return nil
+		}
+		return ScalarValue(n)
 	}
 	return nil
 }
@@ -101,7 +126,9 @@ func findKey(n *yaml.Node, upto int, key string, seen map[string]*yaml.Node) *ya
 	return nil
 }
 
-func scalarValue(n *yaml.Node) any {
+// ScalarValue is the JSON value of a scalar node, by its resolved tag:
+// a number (int64 or float64), a bool, nil, or a string for everything else.
+func ScalarValue(n *yaml.Node) any {
 	switch n.Tag {
 	case "!!null":
 		return nil

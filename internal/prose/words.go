@@ -17,22 +17,48 @@ type Word struct {
 // "8,000", "0.3").
 func Words(text string) []Word {
 	var out []Word
+	EachWord(text, func(w string, start int) bool {
+		out = append(out, Word{Text: w, Start: start})
+		return true
+	})
+	return out
+}
+
+// EachWord calls fn for each word of text (as Words splits them) with its
+// byte offset, until fn returns false. It allocates nothing, for the rules
+// that scan every text of every pack.
+func EachWord(text string, fn func(w string, start int) bool) {
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			if !isASCIIWord(c) {
+				i++
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
 		start := i
 		i += size
 		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf && isASCIIWord(c) {
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			if c >= utf8.RuneSelf && isWordRune(r) {
 				i += size
 				continue
 			}
-			if strings.ContainsRune("'’-.,", r) && i+size < len(text) {
+			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && i+size < len(text) {
 				next, _ := utf8.DecodeRuneInString(text[i+size:])
 				prev, _ := utf8.DecodeLastRuneInString(text[:i])
 				joins := isWordRune(next)
@@ -46,15 +72,24 @@ func Words(text string) []Word {
 			}
 			break
 		}
-		out = append(out, Word{Text: text[start:i], Start: start})
+		if !fn(text[start:i], start) {
+			return
+		}
 	}
-	return out
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // WordCount counts the words of text, as spoken: "$8,000" is one word.
-func WordCount(text string) int { return len(Words(text)) }
+func WordCount(text string) int {
+	n := 0
+	EachWord(text, func(string, int) bool { n++; return true })
+	return n
+}
 
 // SpeakingSeconds estimates how long text takes to say at wpm words per
 // minute, rounded up to a whole second.
@@ -97,15 +132,28 @@ func Normalize(s string) string {
 // style unified, inner apostrophes and number separators dropped ("team's"
 // and "teams" match, "$8,000" and "8000" match).
 func Terms(s string) []string {
-	words := Words(s)
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		out = append(out, foldTerm(w.Text))
-	}
+	var out []string
+	EachWord(s, func(w string, _ int) bool {
+		out = append(out, FoldTerm(w))
+		return true
+	})
 	return out
 }
 
-func foldTerm(w string) string {
+// FoldTerm folds one word as Terms does. A word that is already folded is
+// returned as is, without allocating.
+func FoldTerm(w string) string {
+	folded := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' || c == '\'' || c == ',' || c >= utf8.RuneSelf {
+			folded = false
+			break
+		}
+	}
+	if folded {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(w) {
 		switch r {

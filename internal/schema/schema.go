@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/schemas"
 )
@@ -41,8 +42,9 @@ type Violation struct {
 
 // Validator validates packs. It is safe for concurrent use.
 type Validator struct {
-	schema *jsonschema.Schema
-	raw    map[string]any // the schema document, to look up enums and allowed keys
+	schema   *jsonschema.Schema
+	raw      map[string]any // the schema document, to look up enums and allowed keys
+	precheck *precheck
 }
 
 // New compiles the embedded pack schema. It reads nothing from disk or the
@@ -64,7 +66,17 @@ func New() (*Validator, error) {
 	if err := json.Unmarshal(schemas.Pack, &raw); err != nil {
 		return nil, fmt.Errorf("pack schema: %w", err)
 	}
-	return &Validator{schema: s, raw: raw}, nil
+	pre, err := compilePrecheck(raw)
+	if err != nil {
+		return nil, fmt.Errorf("pack schema: %w", err)
+	}
+	return &Validator{schema: s, raw: raw, precheck: pre}, nil
+}
+
+// Valid is the fast test for a valid pack: true means Validate would find
+// nothing. It works on the YAML nodes directly and allocates nothing.
+func (v *Validator) Valid(root *yaml.Node) bool {
+	return root != nil && v.precheck.valid(root)
 }
 
 // Validate checks a JSON-compatible value (as pack.File.Value) and returns

@@ -24,19 +24,23 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 	Run: func(p *lint.Pass) {
 		for _, t := range strongTexts(p.Pack) {
 			var found []string
-			count := map[string]int{}
-			for _, w := range prose.Words(t.value) {
-				if w.Text == "US" {
-					continue
+			var count map[string]int
+			prose.EachWord(t.value, func(w string, _ int) bool {
+				if len(w) < 2 || len(w) > 12 || w == "US" || !strings.ContainsRune("wWoOuU", rune(w[0])) {
+					return true // cheap rejection: every we-word starts with w, o or u
 				}
-				lw := strings.ToLower(strings.ReplaceAll(w.Text, "’", "'"))
+				lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 				if weWords[lw] {
+					if count == nil {
+						count = map[string]int{}
+					}
 					if count[lw] == 0 {
 						found = append(found, lw)
 					}
 					count[lw]++
 				}
-			}
+				return true
+			})
 			if len(found) == 0 {
 				continue
 			}

@@ -70,12 +70,16 @@ more letters that is not a common word) with the scenario and the STAR examples.
 	Options: func() any { return &ReflectionOptions{} },
 	Run: func(p *lint.Pass) {
 		opts, _ := p.Options.(*ReflectionOptions)
-		phrases := builtinGenericPhrases
-		if opts != nil {
-			phrases = append(append([]string(nil), phrases...), opts.GenericPhrases...)
+		phrases := builtinGeneric
+		if opts != nil && len(opts.GenericPhrases) > 0 {
+			phrases = append(append([]foldedPhrase(nil), phrases...), foldPhrases(opts.GenericPhrases)...)
+		}
+		texts := reflectionTexts(p.Pack)
+		if len(texts) == 0 {
+			return
 		}
 		story := storyTerms(p)
-		for _, t := range reflectionTexts(p.Pack) {
+		for _, t := range texts {
 			folded := " " + strings.Join(prose.Terms(t.value), " ") + " "
 			if phrase := matchPhrase(folded, phrases); phrase != "" {
 				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase)
@@ -88,10 +92,26 @@ more letters that is not a common word) with the scenario and the STAR examples.
 	},
 }
 
-func matchPhrase(folded string, phrases []string) string {
+// foldedPhrase is a generic phrasing and its folded form, " word word ".
+type foldedPhrase struct{ text, folded string }
+
+func foldPhrases(list []string) []foldedPhrase {
+	out := make([]foldedPhrase, 0, len(list))
+	for _, ph := range list {
+		if terms := prose.Terms(ph); len(terms) > 0 {
+			out = append(out, foldedPhrase{ph, " " + strings.Join(terms, " ") + " "})
+		}
+	}
+	return out
+}
+
+// builtinGeneric is builtinGenericPhrases folded once.
+var builtinGeneric = foldPhrases(builtinGenericPhrases)
+
+func matchPhrase(folded string, phrases []foldedPhrase) string {
 	for _, ph := range phrases {
-		if terms := prose.Terms(ph); len(terms) > 0 && strings.Contains(folded, " "+strings.Join(terms, " ")+" ") {
-			return ph
+		if strings.Contains(folded, ph.folded) {
+			return ph.text
 		}
 	}
 	return ""
@@ -101,11 +121,14 @@ func matchPhrase(folded string, phrases []string) string {
 func storyTerms(p *lint.Pass) map[string]bool {
 	terms := map[string]bool{}
 	add := func(s string) {
-		for _, w := range prose.Terms(s) {
-			if len(w) >= 4 && !storyStopwords[w] {
-				terms[stem(w)] = true
+		prose.EachWord(s, func(w string, _ int) bool {
+			if len(w) >= 4 {
+				if f := prose.FoldTerm(w); !storyStopwords[f] {
+					terms[stem(f)] = true
+				}
 			}
-		}
+			return true
+		})
 	}
 	add(p.Pack.Scenario)
 	for _, name := range []string{"situation", "task", "action", "result"} {
@@ -115,12 +138,13 @@ func storyTerms(p *lint.Pass) map[string]bool {
 }
 
 func sharesTerm(s string, story map[string]bool) bool {
-	for _, w := range prose.Terms(s) {
-		if story[stem(w)] && !storyStopwords[w] {
-			return true
-		}
-	}
-	return false
+	shared := false
+	prose.EachWord(s, func(w string, _ int) bool {
+		f := prose.FoldTerm(w)
+		shared = story[stem(f)] && !storyStopwords[f]
+		return !shared
+	})
+	return shared
 }
 
 func examples(set map[string]bool, n int) string {

@@ -23,7 +23,10 @@ an unknown key at the key, a wrong value at the value.`,
 			p.Reportf("", "the pack schema could not be compiled: %v", err)
 			return
 		}
-		for _, viol := range v.Validate(p.File.Value) {
+		if v.Valid(p.File.Root) {
+			return // the common case, without building the JSON value
+		}
+		for _, viol := range v.Validate(p.File.Value()) {
 			d := lint.Diagnostic{Pointer: viol.Pointer, Message: viol.Message}
 			switch viol.Target {
 			case schema.AtValue:

@@ -43,26 +43,39 @@ func (o *TypographyOptions) Validate() error {
 	return fmt.Errorf("%q is not a style: use majority, straight or curly", o.Style)
 }
 
+// countQuotes counts straight and curly quotes; curly ones are 3-byte runes
+// starting 0xE2 0x80, so a byte scan finds both without decoding.
+func countQuotes(s string) (straight, curly int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"':
+			straight++
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				curly++
+			}
+		}
+	}
+	return
+}
+
 func isCurly(r rune) bool    { return r == '‘' || r == '’' || r == '“' || r == '”' }
 func isStraight(r rune) bool { return r == '\'' || r == '"' }
 
 type stringNode struct {
-	ptr  string
+	ptr  string // built only for texts with findings
 	node *yaml.Node
 }
 
 func runTypography(p *lint.Pass) {
-	var nodes []stringNode
+	var nodes []stringNode // texts with quotes or spacing to look at
 	straight, curly := 0, 0
-	eachString(p.File, func(ptr string, n *yaml.Node) {
-		nodes = append(nodes, stringNode{ptr, n})
-		for _, r := range n.Value {
-			switch {
-			case isStraight(r):
-				straight++
-			case isCurly(r):
-				curly++
-			}
+	eachString(p.File, func(ptr func() string, n *yaml.Node) {
+		s, c := countQuotes(n.Value)
+		straight += s
+		curly += c
+		if s+c > 0 || strings.Contains(n.Value, "  ") || strings.Contains(n.Value, " \n") || strings.HasSuffix(n.Value, " ") || strings.Contains(n.Value, "\t") {
+			nodes = append(nodes, stringNode{ptr(), n})
 		}
 	})
 	style := "majority"

@@ -2,25 +2,31 @@ package rules
 
 import (
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
-// eachString calls fn for every text value in the pack, with its pointer.
-func eachString(f *pack.File, fn func(ptr string, n *yaml.Node)) {
-	var walk func(n *yaml.Node, ptr string)
-	walk = func(n *yaml.Node, ptr string) {
+// eachString calls fn for every text value in the pack. The pointer is
+// built only when asked for, since most texts are reported on rarely.
+func eachString(f *pack.File, fn func(ptr func() string, n *yaml.Node)) {
+	var path []string
+	ptr := func() string { return pack.JoinPointer(path...) }
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				walk(n.Content[i+1], ptr+"/"+escape(n.Content[i].Value))
+				path = append(path, n.Content[i].Value)
+				walk(n.Content[i+1])
+				path = path[:len(path)-1]
 			}
 		case yaml.SequenceNode:
 			for i, item := range n.Content {
-				walk(item, ptr+"/"+strconv.Itoa(i))
+				path = append(path, strconv.Itoa(i))
+				walk(item)
+				path = path[:len(path)-1]
 			}
 		case yaml.ScalarNode:
 			if n.Tag == "!!str" {
@@ -29,15 +35,8 @@ func eachString(f *pack.File, fn func(ptr string, n *yaml.Node)) {
 		}
 	}
 	if f.Root != nil {
-		walk(f.Root, "")
+		walk(f.Root)
 	}
-}
-
-func escape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 // text is a piece of prose a rule checks, with its pointer.

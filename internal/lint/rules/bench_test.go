@@ -1,0 +1,132 @@
+package rules_test
+
+import (
+	"bytes"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/corpus"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/schema"
+)
+
+const benchPacks = 1000
+
+var benchCorpus = corpus.Generate(benchPacks, 1)
+
+func benchBytes() int64 {
+	n := 0
+	for _, p := range benchCorpus {
+		n += len(p.Src)
+	}
+	return int64(n)
+}
+
+func loadAll(b *testing.B) []*pack.File {
+	files := make([]*pack.File, len(benchCorpus))
+	for i, p := range benchCorpus {
+		files[i] = pack.Load(p.Name, p.Src)
+	}
+	return files
+}
+
+// BenchmarkParseYAML is the baseline: a bare yaml.v3 parse into nodes of
+// the same 1,000 packs, one goroutine.
+func BenchmarkParseYAML(b *testing.B) {
+	b.SetBytes(benchBytes())
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range benchCorpus {
+			var n yaml.Node
+			if err := yaml.NewDecoder(bytes.NewReader(p.Src)).Decode(&n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLoad is pack.Load: the parse plus the typed model, the schema
+// input and the checks for duplicate keys and aliases.
+func BenchmarkLoad(b *testing.B) {
+	b.SetBytes(benchBytes())
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range benchCorpus {
+			pack.Load(p.Name, p.Src)
+		}
+	}
+}
+
+// BenchmarkSchema is schema validation alone over loaded packs.
+func BenchmarkSchema(b *testing.B) {
+	files := loadAll(b)
+	v, err := schema.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			v.Validate(f.Value)
+		}
+	}
+}
+
+// BenchmarkRule runs each rule alone over loaded packs.
+func BenchmarkRule(b *testing.B) {
+	files := loadAll(b)
+	for _, r := range rules.All() {
+		if r.Builtin {
+			continue
+		}
+		b.Run(r.Name, func(b *testing.B) {
+			l, err := lint.New(rules.All(), nil, []string{r.Name})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range files {
+					l.LintFile(f)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRulesAndSchema is all the work after loading: schema validation
+// and every rule, one goroutine. Compare with BenchmarkParseYAML.
+func BenchmarkRulesAndSchema(b *testing.B) {
+	files := loadAll(b)
+	l, err := lint.New(rules.All(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			l.LintFile(f)
+		}
+	}
+}
+
+// BenchmarkLint1000 is the whole lint of 1,000 in-memory packs with the
+// driver's parallelism: load, schema, every rule, cross-pack rules, sort.
+func BenchmarkLint1000(b *testing.B) {
+	inputs := make([]lint.Input, len(benchCorpus))
+	for i, p := range benchCorpus {
+		inputs[i] = lint.Input{Path: p.Name, Load: func() (*pack.File, error) { return pack.Load(p.Name, p.Src), nil }}
+	}
+	l, err := lint.New(rules.All(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(benchBytes())
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Run(inputs, lint.RunOptions{})
+	}
+}

@@ -1,0 +1,24 @@
+// Command gencorpus writes a generated corpus of pattern packs, for timing
+// starlint and its peers on the same files:
+//
+//	go run ./tools/gencorpus -n 1000 -seed 1 -out /tmp/corpus-1000
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/starlint-dev/starlint/internal/corpus"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of packs")
+	seed := flag.Uint64("seed", 1, "seed; the same seed gives the same packs")
+	out := flag.String("out", "corpus", "directory to write into")
+	flag.Parse()
+	if err := corpus.WriteDir(*out, *n, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(1)
+	}
+}
