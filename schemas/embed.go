@@ -11,3 +11,9 @@ var Pack []byte
 
 // PackName is the resource name the pack schema is compiled under.
 const PackName = "pack.schema.json"
+
+// Export is schemas/export.schema.json, the JSON Schema of `starlint export
+// --to json` output.
+//
+//go:embed export.schema.json
+var Export []byte

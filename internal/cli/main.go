@@ -77,6 +77,7 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 	root.AddCommand(
 		newValidateCmd(io, g, nil),
 		newLintCmd(io, g, nil),
+		newExportCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),
 		newRulesCmd(io),

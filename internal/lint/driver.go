@@ -84,12 +84,15 @@ type Result struct {
 	Failures    []FileError  // sorted by path
 	// Sources holds the content of files that have fixes, when asked for.
 	Sources map[string][]byte
+	// Loaded holds every loaded file, in input order, when asked for.
+	Loaded []*pack.File
 }
 
 // RunOptions tunes a run.
 type RunOptions struct {
 	Jobs        int  // parallel workers; 0 means one per CPU
 	KeepSources bool // keep the source of files with fixes, for --fix
+	KeepFiles   bool // keep every loaded file, for export
 }
 
 type fileResult struct {
@@ -97,6 +100,7 @@ type fileResult struct {
 	ref   *PackRef
 	err   error
 	src   []byte
+	file  *pack.File
 }
 
 // Run lints the inputs concurrently. The result is the same for any number
@@ -114,7 +118,7 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = l.lintInput(inputs[i], opt.KeepSources)
+				results[i] = l.lintInput(inputs[i], opt)
 			}
 		}()
 	}
@@ -133,6 +137,9 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 		}
 		res.Files++
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
+		if r.file != nil {
+			res.Loaded = append(res.Loaded, r.file)
+		}
 		if r.ref != nil {
 			refs = append(refs, *r.ref)
 		}
@@ -149,7 +156,7 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 	return res
 }
 
-func (l *Linter) lintInput(in Input, keep bool) (r fileResult) {
+func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			// A rule bug must not take down the run: report it on the file.
@@ -165,7 +172,10 @@ func (l *Linter) lintInput(in Input, keep bool) (r fileResult) {
 		return fileResult{err: err}
 	}
 	r.diags, r.ref = l.LintFile(f)
-	if keep {
+	if opt.KeepFiles {
+		r.file = f
+	}
+	if opt.KeepSources {
 		for _, d := range r.diags {
 			if d.Fix != nil {
 				r.src = f.Src

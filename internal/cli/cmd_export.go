@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/log"
+	"github.com/spf13/cobra"
+
+	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/export/anki"
+	"github.com/starlint-dev/starlint/internal/export/html"
+	"github.com/starlint-dev/starlint/internal/export/jsonexport"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/report"
+)
+
+// exporters lists the formats by --to name.
+var exporters = []export.Exporter{jsonexport.Exporter{}, anki.Exporter{}, anki.TextExporter{}, html.Exporter{}}
+
+type exportOptions struct {
+	IO         *IO
+	Log        *log.Logger
+	ConfigPath string
+	Paths      []string
+	To         []string
+	Out        string
+	Force      bool
+	Bundle     bool
+}
+
+func newExportCmd(io *IO, g *globals) *cobra.Command {
+	o := &exportOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "export --to FORMAT --out DIR [PATH...]",
+		Short: "Export packs to JSON, Anki and a static HTML site",
+		Long: `Export packs for other platforms:
+
+  json       one <id>.json per pack and a packs.json index (or bundle.json with --bundle),
+             described by schemas/export.schema.json
+  anki       starlint.apkg, an Anki package: a deck per category, a subdeck per pack
+  anki-text  Anki's text import files, one per note type (import the .apkg first)
+  html       a static site: index.html and one page per pack, with an interactive quiz
+
+Packs are linted first; a pack with error-level diagnostics is not exported (the
+diagnostics are printed, exit 1) unless --force. The same packs give byte-identical
+files. Timestamps come from SOURCE_DATE_EPOCH when set, else from each pack file's last
+change.`,
+		Example: "  starlint export --to json --to anki --to anki-text --to html --out dist packs/",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths, o.Log, o.ConfigPath = args, g.logger(io), g.config
+			return runExport(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.To, "to", nil, "format to write: json, anki, anki-text or html (repeatable)")
+	f.StringVarP(&o.Out, "out", "o", "", "directory to write into (created if missing)")
+	f.BoolVar(&o.Force, "force", false, "export packs even when they have error-level diagnostics")
+	f.BoolVar(&o.Bundle, "bundle", false, "with --to json: write one bundle.json instead of a file per pack")
+	return cmd
+}
+
+func runExport(o *exportOptions) error {
+	if len(o.To) == 0 {
+		return trouble("--to is required: json, anki, anki-text or html")
+	}
+	if o.Out == "" {
+		return trouble("--out is required: the directory to write into")
+	}
+	var chosen []export.Exporter
+	for _, name := range o.To {
+		i := slices.IndexFunc(exporters, func(e export.Exporter) bool { return e.Name() == name })
+		if i < 0 {
+			return trouble("--to %q: use json, anki, anki-text or html", name)
+		}
+		if !slices.Contains(chosen, exporters[i]) {
+			chosen = append(chosen, exporters[i])
+		}
+	}
+	epoch, hasEpoch, err := sourceDateEpoch(o.IO.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return trouble("%v", err)
+	}
+	all := rules.All()
+	cfg, err := loadConfig(o.ConfigPath, all, o.Log)
+	if err != nil {
+		return err
+	}
+	co := &checkOptions{IO: o.IO, Paths: o.Paths}
+	paths, pathsOK := packFiles(co, cfg)
+	if len(paths) == 0 {
+		if pathsOK {
+			return trouble("no pack files (*.yaml, *.yml) in %v", co.Paths)
+		}
+		return silentTrouble()
+	}
+	linter, err := lint.New(all, cfg, nil)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	inputs := make([]lint.Input, len(paths))
+	for i, p := range paths {
+		inputs[i] = lint.Input{Path: p}
+	}
+	res := linter.Run(inputs, lint.RunOptions{KeepFiles: true})
+	ioOK := pathsOK && reportFailures(&checkOptions{IO: o.IO}, res.Failures)
+
+	errorsByFile := map[string]int{}
+	var errs []lint.Diagnostic
+	for _, d := range res.Diagnostics {
+		if d.Severity == lint.Error {
+			errorsByFile[d.File]++
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 && !o.Force {
+		if err := report.Text(o.IO.Out, report.Run{Files: res.Files, Diagnostics: errs}, report.Options{Color: o.IO.Color}); err != nil {
+			return trouble("writing the report: %v", err)
+		}
+		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", len(errorsByFile), plural(len(errorsByFile), "pack"))
+		return findings()
+	}
+
+	var sources []*export.Source
+	for _, f := range res.Loaded {
+		if f.Root == nil {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", f.Path)
+			continue
+		}
+		if errorsByFile[f.Path] > 0 {
+			o.Log.Warn("exporting a pack with errors (--force)", "file", f.Path, "errors", errorsByFile[f.Path])
+		}
+		modified := epoch
+		if !hasEpoch {
+			st, err := os.Stat(f.Path)
+			if err != nil {
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", f.Path, err)
+				ioOK = false
+				continue
+			}
+			modified = st.ModTime().UTC().Truncate(time.Second)
+		}
+		sources = append(sources, &export.Source{Path: f.Path, Pack: f.Pack, Modified: modified})
+	}
+	export.SortByID(sources)
+	opt := export.Options{Time: export.Latest(sources), WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
+
+	// Every format is built in memory first: a failing exporter writes nothing.
+	var outputs []*export.MemOutput
+	for _, e := range chosen {
+		out := &export.MemOutput{}
+		if err := e.Export(sources, opt, out); err != nil {
+			return trouble("export --to %s: %v", e.Name(), err)
+		}
+		outputs = append(outputs, out)
+	}
+	var summary []string
+	for i, out := range outputs {
+		if err := out.WriteDir(o.Out); err != nil {
+			return trouble("%v", err)
+		}
+		summary = append(summary, fmt.Sprintf("%s (%d %s)", chosen[i].Name(), len(out.Files), plural(len(out.Files), "file")))
+	}
+	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", len(sources), plural(len(sources), "pack"), o.Out, strings.Join(summary, ", "))
+	if !ioOK {
+		return silentTrouble()
+	}
+	return nil
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, the
+// reproducible-builds convention).
+func sourceDateEpoch(v string) (time.Time, bool, error) {
+	if v == "" {
+		return time.Time{}, false, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970", v)
+	}
+	return time.Unix(n, 0).UTC(), true, nil
+}
+
+// wordsPerMinute is the speaking speed the config gives target-time, so
+// exports and lint agree on speaking times.
+func wordsPerMinute(cfg *lint.Config) int {
+	if o, ok := cfg.Setting(rules.TargetTime).Options.(*rules.TargetTimeOptions); ok && o.WordsPerMinute > 0 {
+		return o.WordsPerMinute
+	}
+	return 150
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,267 @@
+package anki
+
+import (
+	"archive/zip"
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // pure Go, no cgo: the binary stays static
+
+	"github.com/starlint-dev/starlint/internal/export"
+)
+
+// PackageName is the file --to anki writes. (Never "collection.apkg": Anki
+// would treat that as a whole-collection backup and replace the user's.)
+const PackageName = "starlint.apkg"
+
+// zipTime is the fixed modification time of every zip entry, so the same
+// packs give a byte-identical package.
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Exporter is the anki format: one .apkg with every pack.
+type Exporter struct{}
+
+// Name implements export.Exporter.
+func (Exporter) Name() string { return "anki" }
+
+// schema11 is Anki's legacy collection schema (rslib/src/storage/schema11.sql).
+const schema11 = `
+CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, type integer not null);
+CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+CREATE INDEX ix_notes_usn on notes (usn);
+CREATE INDEX ix_cards_usn on cards (usn);
+CREATE INDEX ix_revlog_usn on revlog (usn);
+CREATE INDEX ix_cards_nid on cards (nid);
+CREATE INDEX ix_cards_sched on cards (did, queue, due);
+CREATE INDEX ix_revlog_cid on revlog (cid);
+CREATE INDEX ix_notes_csum on notes (csum);
+`
+
+// Export implements export.Exporter.
+func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
+	data, err := Package(packs, opt)
+	if err != nil {
+		return err
+	}
+	return out.WriteFile(PackageName, data)
+}
+
+// Package builds the .apkg bytes.
+func Package(packs []*export.Source, opt export.Options) ([]byte, error) {
+	var notes []note
+	for _, src := range packs {
+		notes = append(notes, notesFor(src, opt.WordsPerMinute)...)
+	}
+	collection, err := buildCollection(notes, opt.Time)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"collection.anki2", collection}, {"media", []byte("{}")}} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(f.data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// buildCollection writes the notes into a fresh schema-11 SQLite database
+// in a temporary file and returns its bytes.
+func buildCollection(notes []note, at time.Time) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "starlint-anki-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "collection.anki2")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if err := fill(db, notes, at); err != nil {
+		return nil, fmt.Errorf("building the Anki collection: %w", err)
+	}
+	if err := db.Close(); err != nil { // close before reading: nothing left in a journal
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
+func fill(db *sql.DB, notes []note, at time.Time) error {
+	if _, err := db.Exec("PRAGMA journal_mode=DELETE; PRAGMA page_size=4096;" + schema11); err != nil {
+		return err
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	models, decks, deckIDs, err := collectionJSON(notes, at)
+	if err != nil {
+		return err
+	}
+	atMs := at.UnixMilli()
+	conf := fmt.Sprintf(`{"activeDecks":[1],"addToCur":true,"collapseTime":1200,"curDeck":1,"curModel":"%d","dueCounts":true,"estTimes":true,"newSpread":0,"nextPos":%d,"sortBackwards":false,"sortType":"noteFld","timeLim":0}`, quizType.ID(), len(notes)+1)
+	// Strings, never []byte: Anki reads these columns as TEXT.
+	if _, err := tx.Exec(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')`,
+		at.Unix()-at.Unix()%86400, atMs, atMs, conf, models, decks, deckConf); err != nil {
+		return err
+	}
+	noteStmt, err := tx.Prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`)
+	if err != nil {
+		return err
+	}
+	cardStmt, err := tx.Prepare(`INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
+	if err != nil {
+		return err
+	}
+	for i, n := range notes {
+		// Ids are not identity (the GUID is); they only need to be unique
+		// and not in the future, so they count up from the export time.
+		id := atMs + int64(i)
+		sfld := StripHTML(n.Fields[0])
+		tags := ""
+		if len(n.Tags) > 0 {
+			tags = " " + strings.Join(n.Tags, " ") + " "
+		}
+		if _, err := noteStmt.Exec(id, n.GUID, n.Type.ID(), n.Mod.Unix(), tags, strings.Join(n.Fields, "\x1f"), sfld, int64(Checksum(sfld))); err != nil {
+			return err
+		}
+		if _, err := cardStmt.Exec(id, id, deckIDs[n.Deck], n.Mod.Unix(), i+1); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+const deckConf = `{"1":{"autoplay":true,"dyn":false,"id":1,"lapse":{"delays":[10],"leechAction":1,"leechFails":8,"minInt":1,"mult":0},"maxTaken":60,"mod":0,"name":"Default","new":{"bury":false,"delays":[1,10],"initialFactor":2500,"ints":[1,4,0],"order":1,"perDay":20},"replayq":true,"rev":{"bury":false,"ease4":1.3,"hardFactor":1.2,"ivlFct":1,"maxIvl":36500,"perDay":200},"timer":0,"usn":0}}`
+
+type fieldJSON struct {
+	Name   string   `json:"name"`
+	Ord    int      `json:"ord"`
+	Sticky bool     `json:"sticky"`
+	RTL    bool     `json:"rtl"`
+	Font   string   `json:"font"`
+	Size   int      `json:"size"`
+	Media  []string `json:"media"`
+}
+
+type templateJSON struct {
+	Name  string `json:"name"`
+	Ord   int    `json:"ord"`
+	QFmt  string `json:"qfmt"`
+	AFmt  string `json:"afmt"`
+	BQFmt string `json:"bqfmt"`
+	BAFmt string `json:"bafmt"`
+	Did   *int64 `json:"did"`
+	BFont string `json:"bfont"`
+	BSize int    `json:"bsize"`
+}
+
+type modelJSON struct {
+	ID        int64          `json:"id"`
+	Name      string         `json:"name"`
+	Type      int            `json:"type"`
+	Mod       int64          `json:"mod"`
+	USN       int            `json:"usn"`
+	SortF     int            `json:"sortf"`
+	Did       *int64         `json:"did"`
+	CSS       string         `json:"css"`
+	LatexPre  string         `json:"latexPre"`
+	LatexPost string         `json:"latexPost"`
+	LatexSVG  bool           `json:"latexsvg"`
+	Req       [][]any        `json:"req"`
+	Tags      []string       `json:"tags"`
+	Vers      []int          `json:"vers"`
+	Flds      []fieldJSON    `json:"flds"`
+	Tmpls     []templateJSON `json:"tmpls"`
+}
+
+type deckJSON struct {
+	ID               int64  `json:"id"`
+	Name             string `json:"name"`
+	Desc             string `json:"desc"`
+	Mod              int64  `json:"mod"`
+	USN              int    `json:"usn"`
+	Collapsed        bool   `json:"collapsed"`
+	BrowserCollapsed bool   `json:"browserCollapsed"`
+	Dyn              int    `json:"dyn"`
+	Conf             int    `json:"conf"`
+	ExtendNew        int    `json:"extendNew"`
+	ExtendRev        int    `json:"extendRev"`
+	NewToday         [2]int `json:"newToday"`
+	RevToday         [2]int `json:"revToday"`
+	LrnToday         [2]int `json:"lrnToday"`
+	TimeToday        [2]int `json:"timeToday"`
+}
+
+// collectionJSON builds col.models and col.decks, and maps deck names to ids.
+func collectionJSON(notes []note, at time.Time) (models, decks string, deckIDs map[string]int64, err error) {
+	ms := map[string]modelJSON{}
+	for _, nt := range noteTypes {
+		m := modelJSON{ID: nt.ID(), Name: nt.Name, Mod: at.Unix(), USN: -1, CSS: cardCSS,
+			LatexPre:  "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+			LatexPost: "\\end{document}", Req: [][]any{{0, "any", []int{0}}}, Tags: []string{}, Vers: []int{}}
+		for i, f := range nt.Fields {
+			m.Flds = append(m.Flds, fieldJSON{Name: f, Ord: i, Font: "Arial", Size: 20, Media: []string{}})
+		}
+		m.Tmpls = []templateJSON{{Name: "Card 1", QFmt: nt.QFmt, AFmt: nt.AFmt}}
+		ms[fmt.Sprint(m.ID)] = m
+	}
+	ds := map[string]deckJSON{"1": {ID: 1, Name: "Default", Conf: 1}}
+	deckIDs = map[string]int64{}
+	addDeck := func(name string) {
+		if _, ok := deckIDs[name]; ok {
+			return
+		}
+		id := stableID("deck", name)
+		deckIDs[name] = id
+		ds[fmt.Sprint(id)] = deckJSON{ID: id, Name: name, Mod: at.Unix(), USN: -1, Conf: 1, ExtendRev: 50}
+	}
+	for _, n := range notes {
+		parent, _, _ := strings.Cut(n.Deck, "::")
+		addDeck(parent)
+		addDeck(n.Deck)
+	}
+	mb, err := marshal(ms)
+	if err != nil {
+		return "", "", nil, err
+	}
+	db, err := marshal(ds)
+	return mb, db, deckIDs, err
+}
+
+// marshal writes JSON with map keys sorted (encoding/json does) and HTML
+// left readable in templates.
+func marshal(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(b.String()), nil
+}

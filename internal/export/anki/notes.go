@@ -1,0 +1,179 @@
+package anki
+
+import (
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// noteType is one of starlint's note types. Its fields and template are
+// part of its identity: change them and Anki sees a new note type, so they
+// are fixed here and covered by a test.
+type noteType struct {
+	Name   string
+	Fields []string
+	QFmt   string
+	AFmt   string
+}
+
+func (nt *noteType) ID() int64 { return stableID("model", nt.Name) }
+
+var (
+	quizType = &noteType{
+		Name:   "Quiz (starlint)",
+		Fields: []string{"Question", "Options", "Answer", "Solution", "Hint", "Mistakes", "Pattern", "Difficulty"},
+		QFmt:   `<div class="pattern">{{Pattern}}</div><div class="question">{{Question}}</div><div class="options">{{Options}}</div>`,
+		AFmt: `{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>` +
+			`{{#Solution}}<h4>Solution</h4>{{Solution}}{{/Solution}}` +
+			`{{#Hint}}<p class="hint"><b>Hint:</b> {{Hint}}</p>{{/Hint}}` +
+			`{{#Mistakes}}<h4>Common mistakes</h4>{{Mistakes}}{{/Mistakes}}`,
+	}
+	followupType = &noteType{
+		Name:   "Follow-up (starlint)",
+		Fields: []string{"Question", "Probes", "Strong", "Takeaway", "Weak", "Critique", "Pattern"},
+		QFmt:   `<div class="pattern">{{Pattern}}</div><div class="question">{{Question}}</div>{{#Probes}}<p class="probes">Probes: {{Probes}}</p>{{/Probes}}`,
+		AFmt: `{{FrontSide}}<hr id="answer"><div class="strong"><h4>Strong answer</h4>{{Strong}}` +
+			`{{#Takeaway}}<p class="takeaway">{{Takeaway}}</p>{{/Takeaway}}</div>` +
+			`<div class="weak"><h4>Weak answer</h4>{{Weak}}{{#Critique}}<p class="critique">{{Critique}}</p>{{/Critique}}</div>`,
+	}
+	stepType = &noteType{
+		Name:   "STAR step (starlint)",
+		Fields: []string{"Front", "Pattern", "Step", "Prompt", "Example", "Coaching", "Mistake", "Target"},
+		QFmt:   `<div class="pattern">{{Pattern}}</div><div class="question">{{Step}} — {{Prompt}}</div>`,
+		AFmt: `{{FrontSide}}<hr id="answer">{{#Example}}<div class="example">{{Example}}</div>{{/Example}}` +
+			`<p><b>Coaching:</b> {{Coaching}}</p><p><b>Common mistake:</b> {{Mistake}}</p>` +
+			`{{#Target}}<p class="target">{{Target}}</p>{{/Target}}`,
+	}
+	noteTypes = []*noteType{quizType, followupType, stepType}
+)
+
+const cardCSS = `.card { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 18px; line-height: 1.5; color: #1d232b; background: #fff; text-align: left; max-width: 40em; margin: 0 auto; padding: 0 .5em; }
+.nightMode.card, .night_mode .card { color: #e6e9ed; background: #1b2027; }
+.pattern { font-size: .8em; color: #55606e; margin-bottom: .5em; }
+.nightMode .pattern { color: #a3adb8; }
+.question { font-weight: 600; }
+.options ol { padding-left: 1.6em; }
+.answer { font-weight: 600; color: #146c2e; }
+.nightMode .answer { color: #7ddc95; }
+.strong { border-left: 4px solid #146c2e; padding-left: .75em; }
+.weak { border-left: 4px solid #a4161a; padding-left: .75em; margin-top: 1em; }
+.takeaway, .critique, .target, .probes { font-style: italic; }
+mark { background: #fff1a8; color: inherit; }
+.nightMode mark { background: #5c4d00; }
+h4 { margin: 1em 0 .25em; }
+`
+
+// note is one Anki note, ready to store.
+type note struct {
+	Type   *noteType
+	GUID   string
+	Deck   string // full name, Category::Title
+	Fields []string
+	Tags   []string
+	Mod    time.Time
+}
+
+// esc escapes pack text for an Anki field, which is HTML.
+func esc(s string) string {
+	// tabs are spaces in HTML, and the text format cannot carry them
+	return strings.NewReplacer("\n", "<br>", "\t", " ").Replace(html.EscapeString(s))
+}
+
+func list(tagName string, items []string) string {
+	var b strings.Builder
+	var n int
+	for _, it := range items {
+		if strings.TrimSpace(it) == "" {
+			continue
+		}
+		if n == 0 {
+			b.WriteString("<" + tagName + ">")
+		}
+		b.WriteString("<li>" + esc(it) + "</li>")
+		n++
+	}
+	if n > 0 {
+		b.WriteString("</" + tagName + ">")
+	}
+	return b.String()
+}
+
+// notesFor builds a pack's notes: one per STAR step, follow-up and quiz
+// item. GUIDs derive from the pack id and the item's identity: the step
+// name, the follow-up's position, the quiz item's id (or position).
+func notesFor(src *export.Source, wpm int) []note {
+	p := src.Pack
+	deck := deckName(p.Category) + "::" + deckName(p.Title)
+	baseTags := []string{"starlint", tag("category::" + p.Category), tag("competency::" + p.Competency)}
+	for _, t := range p.Tags {
+		baseTags = append(baseTags, tag(t))
+	}
+	mk := func(nt *noteType, key string, fields []string, extra ...string) note {
+		return note{Type: nt, GUID: GUIDFor("starlint", p.ID, key), Deck: deck, Fields: fields,
+			Tags: tagSet(append(append([]string(nil), baseTags...), extra...)), Mod: src.Modified}
+	}
+	var out []note
+	for _, name := range pack.StepNames {
+		s := p.Star.Step(name)
+		t := export.Timing(s, wpm)
+		target := "Target " + esc(s.Target)
+		if s.Example != "" {
+			target += " · about " + strconv.Itoa(t.SpeakingSeconds) + "s to say"
+		}
+		phrases := s.Phrases
+		if name == "reflection" {
+			phrases = nil
+		}
+		out = append(out, mk(stepType, "star:"+name, []string{
+			esc(p.Title) + " — " + export.StepTitles[name], esc(p.Title), export.StepTitles[name], esc(export.StepPrompts[name]),
+			export.Highlight(s.Example, phrases), esc(s.Coaching), esc(s.Mistake), target,
+		}))
+	}
+	for i, f := range p.Followups {
+		takeaway := ""
+		if f.Strong.Quote != "" {
+			takeaway = "“" + esc(f.Strong.Quote) + "”"
+		}
+		out = append(out, mk(followupType, "followup:"+strconv.Itoa(i), []string{
+			esc(f.Question), esc(f.Probes), esc(f.Strong.Answer), takeaway, esc(f.Weak.Answer), esc(f.Weak.Critique), esc(p.Title),
+		}))
+	}
+	for i, q := range p.Quiz {
+		key := "quiz:" + q.ID
+		if q.ID == "" {
+			key = "quiz#" + strconv.Itoa(i) // no id: position is the identity
+		}
+		var opts []string
+		for _, o := range q.Options {
+			opts = append(opts, o)
+		}
+		answer := esc(q.Answer)
+		if t := export.AnswerText(&q); t != "" {
+			answer += ". " + esc(t)
+		}
+		hint := esc(q.Hint)
+		out = append(out, mk(quizType, key, []string{
+			esc(q.Question), strings.Replace(list("ol", opts), "<ol>", `<ol type="A">`, 1), answer,
+			list("ol", q.Solution), hint, list("ul", q.Mistakes), esc(p.Title), esc(q.Difficulty),
+		}, tag("difficulty::"+q.Difficulty)))
+	}
+	return out
+}
+
+func tagSet(tags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tags {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

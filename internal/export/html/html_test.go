@@ -1,0 +1,147 @@
+package html
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/export/exporttest"
+)
+
+func buildSite(t *testing.T) *export.MemOutput {
+	t.Helper()
+	return exporttest.Run(t, Exporter{}, exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml"), export.Options{})
+}
+
+func TestFiles(t *testing.T) {
+	out := buildSite(t)
+	want := "disagreed-with-manager.html failed-to-deliver.html hostile-text.html index.html"
+	if got := strings.Join(out.Names(), " "); got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+}
+
+func TestIndexGroupsByCategory(t *testing.T) {
+	index := string(buildSite(t).Files["index.html"])
+	for _, want := range []string{
+		`<h2 id="cat-general-behavioral">General Behavioral</h2>`,
+		`<a href="failed-to-deliver.html">Tell Me About a Time You Failed to Deliver on a Commitment</a>`,
+		`<a href="disagreed-with-manager.html">`,
+		`<input id="filter" type="search"`,
+		`<label for="filter">Filter packs</label>`,
+	} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	// disagreed... sorts before failed... within the category
+	if strings.Index(index, "disagreed-with-manager.html") > strings.Index(index, "failed-to-deliver.html") {
+		t.Error("packs are not sorted by title within a category")
+	}
+}
+
+func TestPackPage(t *testing.T) {
+	page := string(buildSite(t).Files["failed-to-deliver.html"])
+	for _, want := range []string{
+		`<h1 id="title">Tell Me About a Time You Failed to Deliver on a Commitment</h1>`,
+		`<h2 id="scenario">Scenario</h2>`, `<h3>Why this story works</h3>`,
+		`<h2 id="star">The STAR walkthrough</h2>`,
+		`Target 90s · about 29s to say (72 words)`,
+		`<mark>I pulled</mark> the webhook delivery logs`,
+		`<h2 id="reflections">Model reflections</h2>`,
+		`<h2 id="followups">Follow-up questions</h2>`, `<p class="label">Weak answer</p>`, `<p class="label">Strong answer</p>`,
+		`<h2 id="weak-answer">A weak answer, taken apart</h2>`,
+		`<h2 id="angles">Leadership principle angles</h2>`, `<h3>Dive Deep</h3>`,
+		`<h2 id="levels">Pitching it by level</h2>`, `<span class="timing">2m30s-3m</span>`,
+		`<div class="quiz-item" data-answer="D"`,
+		`<li data-letter="D">Manager-assigned investigation -- no self-initiation</li>`,
+		`<details><summary>Show the answer</summary>`,
+		`<span class="label">Hint:</span> Manager assigns -&gt; ownership lost`,
+		`<main id="main">`, `<a class="skip" href="#main">Skip to content</a>`, `<html lang="en">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+// TestNoRequestsAndPinnedScripts: every page inlines its CSS and JS, and
+// its Content-Security-Policy allows exactly those (by hash) and nothing
+// else, so no request leaves the page and injected script could not run.
+func TestNoRequestsAndPinnedScripts(t *testing.T) {
+	for name, data := range buildSite(t).Files {
+		page := string(data)
+		for _, bad := range []string{"http://", "https://", "<link "} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s: %q would make a request", name, bad)
+			}
+		}
+		if tag := regexp.MustCompile(`<\w+[^>]*\s(src|href)="[^"#][^"]*\.(js|css|png|svg|woff2?)"`).FindString(page); tag != "" {
+			t.Errorf("%s: %s loads a resource", name, tag)
+		}
+		style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(page)
+		script := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
+		if style == nil || len(script) != 1 {
+			t.Fatalf("%s: want one inline style and one script", name)
+		}
+		csp := regexp.MustCompile(`Content-Security-Policy" content="([^"]*)"`).FindStringSubmatch(page)
+		if csp == nil || !strings.Contains(csp[1], "default-src 'none'") ||
+			!strings.Contains(csp[1], "'"+cspHash(style[1])+"'") || !strings.Contains(csp[1], "'"+cspHash(script[0][1])+"'") {
+			t.Errorf("%s: CSP %v does not pin the inline style and script", name, csp)
+		}
+	}
+}
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	out := buildSite(t)
+	for _, name := range []string{"hostile-text.html", "index.html"} {
+		page := string(out.Files[name])
+		body := page[strings.Index(page, "<body>"):]
+		body = body[:strings.LastIndex(body, "<script>")] // the site's own script
+		for _, bad := range []string{"<script", "<img", "<iframe", "<svg", "</textarea", "<b>", `href="javascript`, "onerror=\"", "<a href=\"javascript"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s: raw %q reached the page", name, bad)
+			}
+		}
+	}
+	page := string(out.Files["hostile-text.html"])
+	for _, want := range []string{
+		"&lt;script&gt;alert(&#39;scenario&#39;)&lt;/script&gt;",
+		"<mark>&lt;b&gt;bold&lt;/b&gt;</mark>",
+		"&lt;img src=x onerror=alert(10)&gt;",
+		"Security &lt;b&gt;Bold&lt;/b&gt; &amp; Co",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("hostile-text.html lacks the escaped text %s", want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := buildSite(t), buildSite(t)
+	for name := range a.Files {
+		if !bytes.Equal(a.Files[name], b.Files[name]) {
+			t.Errorf("%s differs between two exports", name)
+		}
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		phrases []string
+		want    string
+	}{
+		{"I noticed the drops. I noticed more.", []string{"i noticed"}, "<mark>I noticed</mark> the drops. <mark>I noticed</mark> more."},
+		{"outside my team’s ownership", []string{"outside my team's ownership"}, "<mark>outside my team’s ownership</mark>"},
+		{"a <b> & c", []string{"<b>"}, "a <mark>&lt;b&gt;</mark> &amp; c"},
+		{"no match here", []string{"absent", ""}, "no match here"},
+		{"overlapping words", []string{"overlapping", "lapping words"}, "<mark>overlapping words</mark>"},
+	} {
+		if got := export.Highlight(tt.text, tt.phrases); got != tt.want {
+			t.Errorf("Highlight(%q, %q) = %q, want %q", tt.text, tt.phrases, got, tt.want)
+		}
+	}
+}

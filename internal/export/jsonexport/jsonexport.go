@@ -1,0 +1,256 @@
+// Package jsonexport writes packs as JSON documents described by
+// schemas/export.schema.json: one <id>.json per pack and a packs.json
+// index, or a single bundle.json.
+package jsonexport
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// Version is the exportVersion field: bumped only for a breaking change.
+const Version = 1
+
+// Exporter is the json format.
+type Exporter struct{}
+
+// Name implements export.Exporter.
+func (Exporter) Name() string { return "json" }
+
+// Pack is one exported pack. Key names mirror the pack format; computed
+// fields (option letters, the answer's text, speaking times) are added.
+type Pack struct {
+	ExportVersion int          `json:"exportVersion"`
+	ID            string       `json:"id"`
+	Title         string       `json:"title"`
+	Category      string       `json:"category"`
+	Competency    string       `json:"competency"`
+	Level         string       `json:"level,omitempty"`
+	Tags          []string     `json:"tags"`
+	Scenario      string       `json:"scenario"`
+	Analysis      string       `json:"analysis,omitempty"`
+	Takeaways     []string     `json:"takeaways"`
+	Star          []Step       `json:"star"`
+	Reflections   []Reflection `json:"reflections"`
+	Followups     []Followup   `json:"followups"`
+	WeakAnswer    *WeakAnswer  `json:"weak_answer,omitempty"`
+	Angles        []Angle      `json:"angles"`
+	Levels        []Level      `json:"levels"`
+	Quiz          []QuizItem   `json:"quiz"`
+	// SpeakingSeconds is the sum of the steps' estimates.
+	SpeakingSeconds int `json:"speakingSeconds"`
+}
+
+// Step is one STAR step, in story order.
+type Step struct {
+	Step            string   `json:"step"`
+	Title           string   `json:"title"`
+	Target          string   `json:"target"`
+	TargetSeconds   int      `json:"targetSeconds"`
+	Example         string   `json:"example,omitempty"`
+	Phrases         []string `json:"phrases"`
+	Coaching        string   `json:"coaching"`
+	Mistake         string   `json:"mistake"`
+	Words           int      `json:"words"`
+	SpeakingSeconds int      `json:"speakingSeconds"`
+}
+
+type Reflection struct {
+	Level string `json:"level"`
+	Text  string `json:"text"`
+}
+
+type Followup struct {
+	Question string `json:"question"`
+	Probes   string `json:"probes"`
+	Weak     struct {
+		Answer   string `json:"answer"`
+		Critique string `json:"critique"`
+	} `json:"weak"`
+	Strong struct {
+		Answer string `json:"answer"`
+		Quote  string `json:"quote"`
+	} `json:"strong"`
+}
+
+type WeakAnswer struct {
+	Text     string   `json:"text"`
+	Problems []string `json:"problems"`
+	Verdict  string   `json:"verdict"`
+}
+
+type Angle struct {
+	Principle string `json:"principle"`
+	Lead      string `json:"lead"`
+	Emphasize string `json:"emphasize"`
+	Downplay  string `json:"downplay"`
+}
+
+type Level struct {
+	Level              string `json:"level"`
+	Guidance           string `json:"guidance"`
+	Reflection         string `json:"reflection,omitempty"`
+	Bar                string `json:"bar,omitempty"`
+	Duration           string `json:"duration,omitempty"`
+	DurationMinSeconds int    `json:"durationMinSeconds,omitempty"`
+	DurationMaxSeconds int    `json:"durationMaxSeconds,omitempty"`
+}
+
+type Option struct {
+	Letter string `json:"letter"`
+	Text   string `json:"text"`
+}
+
+type QuizItem struct {
+	ID         string   `json:"id,omitempty"`
+	Question   string   `json:"question"`
+	Difficulty string   `json:"difficulty"`
+	Options    []Option `json:"options"`
+	Answer     string   `json:"answer"`
+	AnswerText string   `json:"answerText"`
+	Solution   []string `json:"solution"`
+	Hint       string   `json:"hint,omitempty"`
+	Mistakes   []string `json:"mistakes"`
+}
+
+// IndexEntry describes one pack in packs.json.
+type IndexEntry struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Category   string `json:"category"`
+	Competency string `json:"competency"`
+	File       string `json:"file,omitempty"`
+	Counts     Counts `json:"counts"`
+}
+
+// Counts are the sizes of a pack's sections.
+type Counts struct {
+	Reflections int            `json:"reflections"`
+	Followups   int            `json:"followups"`
+	Angles      int            `json:"angles"`
+	Levels      int            `json:"levels"`
+	Quiz        int            `json:"quiz"`
+	ByDiff      map[string]int `json:"quizByDifficulty"`
+}
+
+// Index is packs.json.
+type Index struct {
+	ExportVersion int          `json:"exportVersion"`
+	Packs         []IndexEntry `json:"packs"`
+}
+
+// Bundle is bundle.json: every pack in one file.
+type Bundle struct {
+	ExportVersion int     `json:"exportVersion"`
+	Packs         []*Pack `json:"packs"`
+}
+
+// Export implements export.Exporter.
+func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
+	index := Index{ExportVersion: Version, Packs: []IndexEntry{}}
+	bundle := Bundle{ExportVersion: Version, Packs: []*Pack{}}
+	for _, src := range packs {
+		p := Convert(src.Pack, opt.WordsPerMinute)
+		entry := entryFor(src.Pack)
+		if opt.Bundle {
+			bundle.Packs = append(bundle.Packs, p)
+		} else {
+			entry.File = p.ID + ".json"
+			data, err := encode(p)
+			if err != nil {
+				return err
+			}
+			if err := out.WriteFile(entry.File, data); err != nil {
+				return err
+			}
+		}
+		index.Packs = append(index.Packs, entry)
+	}
+	if opt.Bundle {
+		data, err := encode(bundle)
+		if err != nil {
+			return err
+		}
+		return out.WriteFile("bundle.json", data)
+	}
+	data, err := encode(index)
+	if err != nil {
+		return err
+	}
+	return out.WriteFile("packs.json", data)
+}
+
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // consumers get the text as written; HTML escaping is theirs to do
+	err := enc.Encode(v)
+	return b.Bytes(), err
+}
+
+func entryFor(p *pack.Pack) IndexEntry {
+	c := Counts{Reflections: len(p.Reflections), Followups: len(p.Followups), Angles: len(p.Angles),
+		Levels: len(p.Levels), Quiz: len(p.Quiz), ByDiff: map[string]int{"easy": 0, "medium": 0, "hard": 0}}
+	for _, q := range p.Quiz {
+		c.ByDiff[q.Difficulty]++
+	}
+	return IndexEntry{ID: p.ID, Title: p.Title, Category: p.Category, Competency: p.Competency, Counts: c}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Convert builds the export form of a pack.
+func Convert(p *pack.Pack, wpm int) *Pack {
+	out := &Pack{
+		ExportVersion: Version, ID: p.ID, Title: p.Title, Category: p.Category, Competency: p.Competency,
+		Level: p.Level, Tags: nonNil(p.Tags), Scenario: p.Scenario, Analysis: p.Analysis, Takeaways: nonNil(p.Takeaways),
+		Star: []Step{}, Reflections: []Reflection{}, Followups: []Followup{}, Angles: []Angle{}, Levels: []Level{}, Quiz: []QuizItem{},
+	}
+	for _, name := range pack.StepNames {
+		s := p.Star.Step(name)
+		t := export.Timing(s, wpm)
+		out.Star = append(out.Star, Step{Step: name, Title: export.StepTitles[name], Target: s.Target, TargetSeconds: t.TargetSeconds,
+			Example: s.Example, Phrases: nonNil(s.Phrases), Coaching: s.Coaching, Mistake: s.Mistake, Words: t.Words, SpeakingSeconds: t.SpeakingSeconds})
+		out.SpeakingSeconds += t.SpeakingSeconds
+	}
+	for _, r := range p.Reflections {
+		out.Reflections = append(out.Reflections, Reflection(r))
+	}
+	for _, f := range p.Followups {
+		var x Followup
+		x.Question, x.Probes = f.Question, f.Probes
+		x.Weak.Answer, x.Weak.Critique = f.Weak.Answer, f.Weak.Critique
+		x.Strong.Answer, x.Strong.Quote = f.Strong.Answer, f.Strong.Quote
+		out.Followups = append(out.Followups, x)
+	}
+	if w := p.WeakAnswer; w != nil {
+		out.WeakAnswer = &WeakAnswer{Text: w.Text, Problems: nonNil(w.Problems), Verdict: w.Verdict}
+	}
+	for _, a := range p.Angles {
+		out.Angles = append(out.Angles, Angle(a))
+	}
+	for _, l := range p.Levels {
+		lo, hi, _ := prose.ParseDurationRange(l.Duration)
+		out.Levels = append(out.Levels, Level{Level: l.Level, Guidance: l.Guidance, Reflection: l.Reflection, Bar: l.Bar,
+			Duration: l.Duration, DurationMinSeconds: lo, DurationMaxSeconds: hi})
+	}
+	for _, q := range p.Quiz {
+		item := QuizItem{ID: q.ID, Question: q.Question, Difficulty: q.Difficulty, Options: []Option{}, Answer: q.Answer,
+			AnswerText: export.AnswerText(&q), Solution: nonNil(q.Solution), Hint: q.Hint, Mistakes: nonNil(q.Mistakes)}
+		for i, o := range q.Options {
+			item.Options = append(item.Options, Option{Letter: pack.OptionLetter(i), Text: o})
+		}
+		out.Quiz = append(out.Quiz, item)
+	}
+	return out
+}
