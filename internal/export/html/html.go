@@ -147,4 +147,3 @@ func slug(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "-")
 }
-
