@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/starlint-dev/starlint/internal/format"
+	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/report"
+	"github.com/starlint-dev/starlint/internal/textdiff"
+)
+
+type fmtOptions struct {
+	IO         *IO
+	ConfigPath string
+	Paths      []string
+	Check      bool
+	Diff       bool
+}
+
+func newFmtCmd(io *IO, g *globals) *cobra.Command {
+	o := &fmtOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "fmt [PATH...]",
+		Short: "Format packs canonically, like gofmt",
+		Long: `Rewrite packs in the canonical format: keys in the documented order, two-space
+indentation, block lists, short text plain where YAML allows it, long prose as folded
+block scalars wrapped at 80 columns, comments kept on their keys, one trailing newline.
+Formatting never changes a pack's data: each result is checked before it is written.
+
+By default files are rewritten in place (atomically) and nothing is printed. --check
+lists the files that are not formatted and exits 1; --diff prints unified diffs and
+writes nothing. Files with YAML errors are reported and left untouched (exit 1).`,
+		Example: "  starlint fmt\n  starlint fmt --check packs/\n  starlint fmt --diff packs/failed-to-deliver.yaml",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths, o.ConfigPath = args, g.config
+			if o.Check && o.Diff {
+				return trouble("--check and --diff do not go together: pick one")
+			}
+			return runFmt(o, g)
+		},
+	}
+	cmd.Flags().BoolVar(&o.Check, "check", false, "list files that are not formatted and exit 1; change nothing")
+	cmd.Flags().BoolVarP(&o.Diff, "diff", "d", false, "print unified diffs of the changes; change nothing")
+	return cmd
+}
+
+func runFmt(o *fmtOptions, g *globals) error {
+	lg := g.logger(o.IO)
+	cfg, err := loadConfig(o.ConfigPath, rules.All(), lg)
+	if err != nil {
+		return err
+	}
+	co := &checkOptions{IO: o.IO, Paths: o.Paths}
+	paths, ok := packFiles(co, cfg)
+	if len(paths) == 0 {
+		if ok {
+			return trouble("no pack files (*.yaml, *.yml) in %v", co.Paths)
+		}
+		return silentTrouble()
+	}
+	var yamlErrors []lint.Diagnostic
+	unformatted := 0
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", path, err)
+			ok = false
+			continue
+		}
+		out, err := format.Source(path, src)
+		if errors.Is(err, format.ErrYAML) {
+			f := pack.Load(path, src)
+			for _, p := range f.Problems {
+				yamlErrors = append(yamlErrors, lint.Diagnostic{File: path, Pos: p.Pos, Pointer: p.Pointer, Rule: lint.RuleYAML,
+					Severity: lint.Error, Message: p.Message + " (not formatted)", Source: f.Line(p.Pos.Line)})
+			}
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+			ok = false
+			continue
+		}
+		if string(out) == string(src) {
+			continue
+		}
+		unformatted++
+		switch {
+		case o.Check:
+			fmt.Fprintln(o.IO.Out, path)
+		case o.Diff:
+			fmt.Fprint(o.IO.Out, textdiff.Unified("a/"+path, "b/"+path, string(src), string(out)))
+		default:
+			if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+				ok = false
+			}
+		}
+	}
+	if len(yamlErrors) > 0 {
+		lint.SortDiagnostics(yamlErrors)
+		if err := report.Text(o.IO.ErrOut, report.Run{Files: len(paths), Diagnostics: yamlErrors}, report.Options{Color: o.IO.Color}); err != nil {
+			return trouble("writing the report: %v", err)
+		}
+	}
+	switch {
+	case !ok:
+		return silentTrouble()
+	case len(yamlErrors) > 0, o.Check && unformatted > 0:
+		return findings()
+	}
+	return nil
+}

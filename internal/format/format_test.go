@@ -1,0 +1,123 @@
+package format
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/corpus"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/textdiff"
+)
+
+var update = flag.Bool("update", false, "rewrite the .golden files")
+
+// TestGolden formats each testdata/*.yaml and compares with its .golden.
+func TestGolden(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*.yaml")
+	if len(paths) < 6 {
+		t.Fatalf("only %d golden inputs", len(paths))
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Source(path, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := path + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s", textdiff.Unified("want", "got", string(want), string(got)))
+			}
+		})
+	}
+}
+
+// TestMeaningAndIdempotence formats every pack we have — packs/, the rule
+// fixtures, the golden inputs and generated packs — and checks the data is
+// unchanged (Source verifies it) and that formatting twice equals once.
+func TestMeaningAndIdempotence(t *testing.T) {
+	type input struct {
+		name string
+		src  []byte
+	}
+	var inputs []input
+	for _, glob := range []string{"../../packs/*.yaml", "../lint/rules/testdata/*/*.yaml", "../lint/rules/testdata/config/*/*.yaml", "testdata/*.yaml", "../export/testdata/*.yaml"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, input{p, src})
+		}
+	}
+	for _, p := range corpus.Generate(50, 9) {
+		inputs = append(inputs, input{p.Name, p.Src})
+	}
+	formatted := 0
+	for _, in := range inputs {
+		f := pack.Load(in.name, in.src)
+		once, err := Source(in.name, in.src)
+		if f.Root == nil || len(f.Problems) > 0 {
+			if err == nil {
+				t.Errorf("%s: a file with YAML problems was formatted", in.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", in.name, err)
+			continue
+		}
+		twice, err := Source(in.name, once)
+		if err != nil {
+			t.Errorf("%s: formatting the output: %v", in.name, err)
+			continue
+		}
+		if string(once) != string(twice) {
+			t.Errorf("%s: formatting twice differs from once:\n%s", in.name, textdiff.Unified("once", "twice", string(once), string(twice)))
+		}
+		// prose wraps at Width; only comments and quoted text (which
+		// cannot fold) may run longer
+		for i, l := range strings.Split(string(once), "\n") {
+			if len([]rune(l)) > Width && !strings.ContainsAny(l, "#'\"") && strings.Count(strings.TrimSpace(l), " ") > 2 {
+				t.Errorf("%s:%d: %d columns: %q", in.name, i+1, len([]rune(l)), l)
+			}
+		}
+		formatted++
+	}
+	if formatted < 80 {
+		t.Errorf("only %d files formatted", formatted)
+	}
+}
+
+func TestRefusesYAMLErrors(t *testing.T) {
+	for _, src := range []string{"id: [\n", "a: 1\na: 2\n", "", "- list\n"} {
+		if _, err := Source("bad.yaml", []byte(src)); err == nil {
+			t.Errorf("%q: formatted", src)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := wrap("aaa bbb  ccc ddd", 7)
+	want := []string{"aaa", "bbb  ccc", "ddd"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("wrap = %q, want %q (never break at a double space)", got, want)
+	}
+}
