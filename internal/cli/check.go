@@ -30,6 +30,7 @@ type checkOptions struct {
 	Fix         bool
 	DryRun      bool
 	Jobs        int
+	Watch       bool
 }
 
 // loadConfig finds and parses the config: the --config file, or the nearest

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"github.com/spf13/cobra"
 
 	"github.com/starlint-dev/starlint/internal/lint/rules"
@@ -53,10 +57,19 @@ otherwise, 2 for usage, configuration or I/O errors.`,
 			if runF != nil {
 				return runF(o)
 			}
+			if o.Watch {
+				if o.Fix || o.Format != "text" {
+					return trouble("--watch works with the text format and without --fix")
+				}
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				return runWatch(ctx, o, nil)
+			}
 			return runCheck(o)
 		},
 	}
 	f := cmd.Flags()
+	f.BoolVarP(&o.Watch, "watch", "w", false, "lint again whenever a pack or the config changes, until Ctrl-C")
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif or github")
 	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
 	f.StringArrayVar(&o.Only, "rule", nil, "run only this rule (repeatable)")

@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/report"
+)
+
+// watchDebounce is how long a burst of file events (an editor's save is
+// often several) settles before the packs are linted again.
+const watchDebounce = 150 * time.Millisecond
+
+// watcher re-lints packs as they change and redraws the report.
+type watcher struct {
+	o       *checkOptions
+	cfgPath string
+	cfg     *lint.Config
+	linter  *lint.Linter
+	results map[string]fileLint // by pack path
+	// drawn is called after each report, for tests.
+	drawn func()
+}
+
+type fileLint struct {
+	diags []lint.Diagnostic
+	ref   *lint.PackRef
+	err   error
+}
+
+// runWatch lints, then re-lints changed packs on every save until ctx ends
+// (Ctrl-C). The config is watched too: editing it re-lints everything.
+func runWatch(ctx context.Context, o *checkOptions, drawn func()) error {
+	w := &watcher{o: o, drawn: drawn}
+	if err := w.reload(); err != nil {
+		return err
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return trouble("cannot watch files: %v", err)
+	}
+	defer fw.Close()
+	for _, dir := range w.dirs() {
+		if err := fw.Add(dir); err != nil {
+			o.Log.Warn("cannot watch", "dir", dir, "err", err)
+		}
+	}
+	w.lintAll()
+	w.draw()
+
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(o.IO.ErrOut, "starlint: stopped watching")
+			return nil
+		case ev, ok := <-fw.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					fw.Add(ev.Name) // a new directory of packs
+				}
+			}
+			pending[filepath.Clean(ev.Name)] = true
+			timer.Reset(watchDebounce)
+		case err, ok := <-fw.Errors:
+			if !ok {
+				return nil
+			}
+			o.Log.Warn("watching", "err", err)
+		case <-timer.C:
+			w.update(pending)
+			pending = map[string]bool{}
+			w.draw()
+		}
+	}
+}
+
+// reload reads the config and builds the linter.
+func (w *watcher) reload() error {
+	cfg, err := loadConfig(w.o.ConfigPath, w.o.Rules, w.o.Log)
+	if err != nil {
+		return err
+	}
+	l, err := lint.New(w.o.Rules, cfg, w.o.Only)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	w.cfg, w.linter = cfg, l
+	w.cfgPath = w.o.ConfigPath
+	if w.cfgPath == "" {
+		w.cfgPath = lint.FindConfig(".")
+	}
+	return nil
+}
+
+// dirs lists the directories to watch: every directory under the paths,
+// the directories of named files (editors save by renaming, so the file
+// itself is a poor thing to watch), and the config's.
+func (w *watcher) dirs() []string {
+	set := map[string]bool{}
+	paths := w.o.Paths
+	if len(paths) == 0 {
+		paths = []string{"packs"}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !st.IsDir() {
+			set[filepath.Dir(p)] = true
+			continue
+		}
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				if path != p && len(d.Name()) > 0 && d.Name()[0] == '.' {
+					return fs.SkipDir
+				}
+				set[path] = true
+			}
+			return nil
+		})
+	}
+	if w.cfgPath != "" {
+		set[filepath.Dir(w.cfgPath)] = true
+	} else {
+		set["."] = true // a config may be created
+	}
+	var out []string
+	for d := range set {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (w *watcher) packPaths() []string {
+	o := *w.o
+	paths, _ := packFiles(&checkOptions{IO: &IO{ErrOut: &bytes.Buffer{}}, Paths: o.Paths}, w.cfg)
+	return paths
+}
+
+func (w *watcher) lintAll() {
+	w.results = map[string]fileLint{}
+	for _, p := range w.packPaths() {
+		w.results[p] = w.lintOne(p)
+	}
+}
+
+// lintOne runs the per-pack rules on one file; cross-pack rules run over
+// every pack's id when the report is drawn.
+func (w *watcher) lintOne(path string) fileLint {
+	f, err := pack.ReadFile(path)
+	if err != nil {
+		return fileLint{err: err}
+	}
+	diags, ref := w.linter.LintFile(f)
+	return fileLint{diags: diags, ref: ref}
+}
+
+// update re-lints what changed: everything when the config changed,
+// otherwise just the changed packs (and drops deleted ones).
+func (w *watcher) update(changed map[string]bool) {
+	for p := range changed {
+		if w.cfgPath != "" && sameFile(p, w.cfgPath) || isConfigName(p) {
+			if err := w.reload(); err != nil {
+				fmt.Fprintf(w.o.IO.ErrOut, "starlint: %v\n", err)
+				return
+			}
+			w.lintAll()
+			return
+		}
+	}
+	current := map[string]bool{}
+	for _, p := range w.packPaths() {
+		current[p] = true
+		if changed[p] || changed[filepath.Clean(p)] {
+			w.results[p] = w.lintOne(p)
+		} else if _, seen := w.results[p]; !seen {
+			w.results[p] = w.lintOne(p)
+		}
+	}
+	for p := range w.results {
+		if !current[p] {
+			delete(w.results, p)
+		}
+	}
+}
+
+func isConfigName(p string) bool {
+	for _, n := range lint.ConfigFileNames {
+		if filepath.Base(p) == n {
+			return true
+		}
+	}
+	return false
+}
+
+func sameFile(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// draw clears the terminal (or, when output is not a terminal, prints a
+// separator) and writes the current report.
+func (w *watcher) draw() {
+	paths := make([]string, 0, len(w.results))
+	for p := range w.results {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var diags []lint.Diagnostic
+	var refs []lint.PackRef
+	files := 0
+	for _, p := range paths {
+		r := w.results[p]
+		if r.err != nil {
+			fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s: %v\n", p, r.err)
+			continue
+		}
+		files++
+		diags = append(diags, r.diags...)
+		if r.ref != nil {
+			refs = append(refs, *r.ref)
+		}
+	}
+	diags = append(diags, w.linter.RunSet(refs)...)
+	lint.SortDiagnostics(diags)
+	if w.o.IO.Color {
+		fmt.Fprint(w.o.IO.Out, "\x1b[H\x1b[2J")
+	} else {
+		fmt.Fprintf(w.o.IO.Out, "--- %s ---\n", time.Now().Format("15:04:05"))
+	}
+	if err := report.Write(w.o.IO.Out, "text", report.Run{Files: files, Diagnostics: diags, Rules: w.o.Rules}, report.Options{Color: w.o.IO.Color}); err != nil {
+		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %v\n", err)
+	}
+	fmt.Fprintln(w.o.IO.Out, "watching for changes; Ctrl-C to stop")
+	if w.drawn != nil {
+		w.drawn()
+	}
+}
