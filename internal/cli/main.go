@@ -7,6 +7,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/log"
@@ -15,16 +16,35 @@ import (
 
 // Main runs starlint with the process's arguments and streams and returns
 // the exit code.
-func Main() int { return Run(os.Args[1:], SystemIO()) }
+func Main() int {
+	tuneGC()
+	return Run(os.Args[1:], SystemIO())
+}
+
+// tuneGC sets the collector for linting: parsing allocates about 130 KB per
+// pack that dies at once, and at the default GOGC=100 the collector runs
+// all the time beside the parse workers. GOGC=400 under a 128 MiB soft
+// memory limit measured fastest for its memory (docs/performance.md); the
+// environment's GOGC and GOMEMLIMIT still win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(128 << 20)
+	}
+}
 
 // Run runs starlint with args and returns the exit code.
 func Run(args []string, io *IO) int {
 	if io.Getenv == nil {
 		io.Getenv = func(string) string { return "" }
 	}
-	root := NewRootCmd(io)
+	g := &globals{}
+	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	err := root.Execute()
+	g.stopProfile() // also when the command failed
 	code, err := exitCode(err)
 	if err != nil {
 		fmt.Fprintf(io.ErrOut, "starlint: %s\n", strings.TrimSpace(err.Error()))
@@ -44,14 +64,19 @@ func isUsageError(err error) bool {
 
 // globals are the flags every command has.
 type globals struct {
-	logLevel string
-	config   string
+	logLevel   string
+	config     string
+	cpuProfile string
+	stopProf   func()
 }
 
 // NewRootCmd builds a fresh command tree: no package-level state, so tests
 // can build as many as they like.
 func NewRootCmd(io *IO) *cobra.Command {
-	g := &globals{}
+	return newRootCmd(io, &globals{})
+}
+
+func newRootCmd(io *IO, g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "starlint",
 		Short: "Validate, lint and export STAR interview pattern packs",
@@ -64,13 +89,16 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 			if _, err := log.ParseLevel(g.logLevel); err != nil {
 				return trouble("--log-level %q: use debug, info, warn or error", g.logLevel)
 			}
-			return nil
+			return g.startProfile()
 		},
+		PersistentPostRun: func(cmd *cobra.Command, args []string) { g.stopProfile() },
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "warn", "how much to log on stderr: debug, info, warn or error")
 	root.PersistentFlags().StringVar(&g.config, "config", "", "config file (default: .starlint.yaml found by walking up from the working directory)")
+	root.PersistentFlags().StringVar(&g.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to this file (for performance work)")
+	root.PersistentFlags().MarkHidden("debug.cpuprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: ExitTrouble, err: err}
 	})

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
 )
 
 // Names of the rules the driver implements itself.
@@ -196,12 +197,13 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	if f.Root == nil {
 		return diags, nil
 	}
+	words := make(map[string][]prose.Word, 32)
 	for i := range l.active {
 		a := &l.active[i]
 		if a.rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts}
+		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words}
 		pass.report = func(d Diagnostic) {
 			d.File, d.Rule, d.Severity = f.Path, a.rule.Name, a.sev
 			diags = append(diags, d)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 
 	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
 )
 
 // Rule is one check, in the manner of golang.org/x/tools/go/analysis: a
@@ -96,6 +97,20 @@ type Pass struct {
 	Pack    *pack.Pack
 	Options any // the rule's options struct, as configured; nil if none
 	report  func(Diagnostic)
+	words   map[string][]prose.Word // shared by every rule on the file
+}
+
+// Words returns the words of text (as prose.Words splits them). Several
+// rules read the same texts, so each is split once per file.
+func (p *Pass) Words(text string) []prose.Word {
+	if w, ok := p.words[text]; ok {
+		return w
+	}
+	w := prose.Words(text)
+	if p.words != nil {
+		p.words[text] = w
+	}
+	return w
 }
 
 // Report records a diagnostic; the driver fills in file, rule and severity.

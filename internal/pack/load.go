@@ -232,16 +232,17 @@ func syntaxErrorMessage(err error) string {
 
 // firstBadByte finds the first byte that is not valid UTF-8, or the first
 // character YAML does not allow (C0 and C1 controls other than tab, line
-// feed, carriage return and next-line; DEL; U+FFFE and U+FFFF).
+// feed, carriage return and next-line; DEL; U+FFFE and U+FFFF). Printable
+// ASCII, nearly every byte of a pack, costs one table lookup.
 func firstBadByte(src []byte) (off int, r rune, bad bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F {
-				return i, rune(c), true
-			}
+		switch byteClass[c] {
+		case byteOK:
 			i++
 			continue
+		case byteBad:
+			return i, rune(c), true
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -254,6 +255,26 @@ func firstBadByte(src []byte) (off int, r rune, bad bool) {
 	}
 	return 0, 0, false
 }
+
+const (
+	byteOK = iota
+	byteBad
+	byteMulti // the start of a multi-byte sequence (or an invalid byte)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == '\t' || c == '\n' || c == '\r':
+			t[c] = byteOK
+		case c < 0x20 || c == 0x7F:
+			t[c] = byteBad
+		case c >= 0x80:
+			t[c] = byteMulti
+		}
+	}
+	return t
+}()
 
 func byteSize(n int) string {
 	switch {

@@ -93,11 +93,14 @@ func WordCount(text string) int {
 
 // SpeakingSeconds estimates how long text takes to say at wpm words per
 // minute, rounded up to a whole second.
-func SpeakingSeconds(text string, wpm int) int {
+func SpeakingSeconds(text string, wpm int) int { return SecondsFor(WordCount(text), wpm) }
+
+// SecondsFor is how long n words take to say at wpm words per minute,
+// rounded up to a whole second.
+func SecondsFor(n, wpm int) int {
 	if wpm <= 0 {
 		wpm = 150
 	}
-	n := WordCount(text)
 	return (n*60 + wpm - 1) / wpm
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
-	"github.com/starlint-dev/starlint/internal/prose"
 )
 
 var weWords = toSet("we we're we've we'd we'll our ours ourselves us")
@@ -25,9 +24,10 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 		for _, t := range strongTexts(p.Pack) {
 			var found []string
 			var count map[string]int
-			prose.EachWord(t.value, func(w string, _ int) bool {
+			for _, word := range p.Words(t.value) {
+				w := word.Text
 				if len(w) < 2 || len(w) > 12 || w == "US" || !strings.ContainsRune("wWoOuU", rune(w[0])) {
-					return true // cheap rejection: every we-word starts with w, o or u
+					continue // cheap rejection: every we-word starts with w, o or u
 				}
 				lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 				if weWords[lw] {
@@ -39,8 +39,7 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 					}
 					count[lw]++
 				}
-				return true
-			})
+			}
 			if len(found) == 0 {
 				continue
 			}

@@ -38,10 +38,9 @@ per week", and "team's" matches "team’s".`,
 				continue
 			}
 			have := make(map[string]int, 64)
-			prose.EachWord(source, func(w string, _ int) bool {
-				have[prose.FoldTerm(w)]++
-				return true
-			})
+			for _, w := range p.Words(source) {
+				have[prose.FoldTerm(w.Text)]++
+			}
 			for i, ph := range step.Phrases {
 				if missing := missingTerms(ph, have); len(missing) > 0 {
 					p.Reportf("/star/"+name+"/phrases/"+strconv.Itoa(i), "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph, name, where, strings.Join(missing, ", "))

@@ -30,8 +30,10 @@ func findPlaceholder(s string) string {
 	if strings.Contains(s, "???") {
 		return "???"
 	}
-	if i := indexFold(s, "lorem ipsum"); i >= 0 {
-		return s[i : i+len("lorem ipsum")]
+	if strings.Contains(s, "psum") || strings.Contains(s, "PSUM") {
+		if i := indexFold(s, "lorem ipsum"); i >= 0 {
+			return s[i : i+len("lorem ipsum")]
+		}
 	}
 	return ""
 }

@@ -80,12 +80,12 @@ more letters that is not a common word) with the scenario and the STAR examples.
 		}
 		story := storyTerms(p)
 		for _, t := range texts {
-			folded := " " + strings.Join(prose.Terms(t.value), " ") + " "
+			folded := foldWords(p.Words(t.value))
 			if phrase := matchPhrase(folded, phrases); phrase != "" {
 				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase)
 				continue
 			}
-			if len(story) > 0 && !sharesTerm(t.value, story) {
+			if len(story) > 0 && !sharesTerm(p.Words(t.value), story) {
 				p.Reportf(t.ptr, "%s shares no term with the story (scenario and STAR examples): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
 			}
 		}
@@ -121,14 +121,13 @@ func matchPhrase(folded string, phrases []foldedPhrase) string {
 func storyTerms(p *lint.Pass) map[string]bool {
 	terms := map[string]bool{}
 	add := func(s string) {
-		prose.EachWord(s, func(w string, _ int) bool {
-			if len(w) >= 4 {
-				if f := prose.FoldTerm(w); !storyStopwords[f] {
+		for _, w := range p.Words(s) {
+			if len(w.Text) >= 4 {
+				if f := prose.FoldTerm(w.Text); !storyStopwords[f] {
 					terms[stem(f)] = true
 				}
 			}
-			return true
-		})
+		}
 	}
 	add(p.Pack.Scenario)
 	for _, name := range []string{"situation", "task", "action", "result"} {
@@ -137,14 +136,24 @@ func storyTerms(p *lint.Pass) map[string]bool {
 	return terms
 }
 
-func sharesTerm(s string, story map[string]bool) bool {
-	shared := false
-	prose.EachWord(s, func(w string, _ int) bool {
-		f := prose.FoldTerm(w)
-		shared = story[stem(f)] && !storyStopwords[f]
-		return !shared
-	})
-	return shared
+func sharesTerm(words []prose.Word, story map[string]bool) bool {
+	for _, w := range words {
+		if f := prose.FoldTerm(w.Text); story[stem(f)] && !storyStopwords[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// foldWords joins folded words as " word word ", for phrase matching.
+func foldWords(words []prose.Word) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, w := range words {
+		b.WriteString(prose.FoldTerm(w.Text))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 func examples(set map[string]bool, n int) string {

@@ -43,8 +43,8 @@ the learner to ramble where the interviewer wants brevity. Cut the example or ra
 			if !ok || step.Example == "" {
 				continue
 			}
-			words := prose.WordCount(step.Example)
-			secs := prose.SpeakingSeconds(step.Example, wpm)
+			words := len(p.Words(step.Example))
+			secs := prose.SecondsFor(words, wpm)
 			if secs > target {
 				p.Reportf("/star/"+name+"/example", "the %s example takes about %ds to say (%d words at %d words per minute), over its %s target: cut it or raise the target", name, secs, words, wpm, step.Target)
 			}

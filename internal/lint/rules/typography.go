@@ -43,9 +43,11 @@ func (o *TypographyOptions) Validate() error {
 	return fmt.Errorf("%q is not a style: use majority, straight or curly", o.Style)
 }
 
-// countQuotes counts straight and curly quotes; curly ones are 3-byte runes
-// starting 0xE2 0x80, so a byte scan finds both without decoding.
-func countQuotes(s string) (straight, curly int) {
+// scanText counts straight and curly quotes (curly ones are 3-byte runes
+// starting 0xE2 0x80, so a byte scan finds both without decoding) and sees
+// whether the text has spacing to look at: a doubled space, or a space or
+// tab at a line's end.
+func scanText(s string) (straight, curly int, spacing bool) {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\'', '"':
@@ -53,6 +55,10 @@ func countQuotes(s string) (straight, curly int) {
 		case 0xE2:
 			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0x9C || s[i+2] == 0x9D) {
 				curly++
+			}
+		case ' ', '\t':
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n' {
+				spacing = true
 			}
 		}
 	}
@@ -63,7 +69,7 @@ func isCurly(r rune) bool    { return r == '‘' || r == '’' || r == '“' || 
 func isStraight(r rune) bool { return r == '\'' || r == '"' }
 
 type stringNode struct {
-	ptr  string // built only for texts with findings
+	ptr  string
 	node *yaml.Node
 }
 
@@ -71,11 +77,13 @@ func runTypography(p *lint.Pass) {
 	var nodes []stringNode // texts with quotes or spacing to look at
 	straight, curly := 0, 0
 	eachString(p.File, func(ptr func() string, n *yaml.Node) {
-		s, c := countQuotes(n.Value)
+		s, c, spacing := scanText(n.Value)
 		straight += s
 		curly += c
-		if s+c > 0 || strings.Contains(n.Value, "  ") || strings.Contains(n.Value, " \n") || strings.HasSuffix(n.Value, " ") || strings.Contains(n.Value, "\t") {
+		if c > 0 || spacing {
 			nodes = append(nodes, stringNode{ptr(), n})
+		} else if s > 0 {
+			nodes = append(nodes, stringNode{"", n}) // pointer built if reported
 		}
 	})
 	style := "majority"
@@ -97,10 +105,15 @@ func runTypography(p *lint.Pass) {
 				if spans == nil {
 					spans = newScalarSpans(p.File)
 				}
+				if sn.ptr == "" {
+					sn.ptr = nodePointer(p.File.Root, sn.node)
+				}
 				reportQuotes(p, sn, wrong, wantCurly, spans)
 			}
 		}
-		checkSpacing(p, sn)
+		if sn.ptr != "" {
+			checkSpacing(p, sn)
+		}
 	}
 }
 

@@ -99,3 +99,38 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// nodePointer finds the JSON pointer of a node in the tree, for the rare
+// report whose pointer was not built during the walk.
+func nodePointer(root, target *yaml.Node) string {
+	var path []string
+	var find func(n *yaml.Node) bool
+	find = func(n *yaml.Node) bool {
+		if n == target {
+			return true
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				if find(n.Content[i+1]) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, item := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				if find(item) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		}
+		return false
+	}
+	if root != nil && find(root) {
+		return pack.JoinPointer(path...)
+	}
+	return ""
+}
