@@ -11,6 +11,7 @@ import (
 	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/lintcache"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/report"
 	"github.com/starlint-dev/starlint/internal/textdiff"
@@ -31,6 +32,8 @@ type checkOptions struct {
 	DryRun      bool
 	Jobs        int
 	Watch       bool
+	Cache       bool   // --cache
+	CacheFile   string // --cache-file
 }
 
 // loadConfig finds and parses the config: the --config file, or the nearest
@@ -87,8 +90,24 @@ func runCheck(o *checkOptions) error {
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p}
 	}
+	cache := openCache(o, cfg, linter)
+	if cache != nil {
+		for i := range inputs {
+			if c, ok := cache.Lookup(inputs[i].Path); ok {
+				inputs[i].Cached = &c
+			} else {
+				inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
+			}
+		}
+	}
 	o.Log.Debug("linting", "files", len(paths), "rules", len(o.Rules))
 	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix})
+	if cache != nil {
+		o.Log.Debug("cache", "hits", cache.Hits, "misses", cache.Misses)
+		if err := cache.Save(); err != nil {
+			o.Log.Warn("the result cache was not saved", "err", err)
+		}
+	}
 	ioOK := pathsOK && reportFailures(o, res.Failures)
 
 	if o.Fix {
@@ -124,6 +143,29 @@ func runCheck(o *checkOptions) error {
 		return findings()
 	}
 	return nil
+}
+
+// openCache opens the result cache when --cache, --cache-file or the
+// config's cache key asks for it (never with --fix, which needs sources).
+func openCache(o *checkOptions, cfg *lint.Config, linter *lint.Linter) *lintcache.Cache {
+	path := o.CacheFile
+	if path == "" && cfg != nil && cfg.Cache {
+		path = cfg.CachePath
+	}
+	enabled := o.Cache || o.CacheFile != "" || (cfg != nil && cfg.Cache)
+	if !enabled || o.Fix {
+		return nil
+	}
+	if path == "" {
+		var err error
+		if path, err = lintcache.DefaultPath(); err != nil {
+			o.Log.Warn("no cache directory; running without the cache", "err", err)
+			return nil
+		}
+	}
+	key := version() + "\n" + lintcache.BinaryID() + "\n" + linter.Fingerprint()
+	o.Log.Debug("cache", "path", path)
+	return lintcache.Open(path, key)
 }
 
 func reportFailures(o *checkOptions, failures []lint.FileError) bool {

@@ -77,5 +77,7 @@ otherwise, 2 for usage, configuration or I/O errors.`,
 	f.BoolVar(&o.Fix, "fix", false, "apply suggested fixes to the files in place")
 	f.BoolVar(&o.DryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and change nothing")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "files to lint in parallel (default: one per CPU)")
+	f.BoolVar(&o.Cache, "cache", false, "reuse the results of unchanged files from the last run (the config's cache: key does the same)")
+	f.StringVar(&o.CacheFile, "cache-file", "", "where to keep the result cache (default: under the user's cache directory); implies --cache")
 	return cmd
 }

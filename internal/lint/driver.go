@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"runtime"
 	"sort"
 	"sync"
@@ -70,6 +72,19 @@ func New(rules []*Rule, cfg *Config, only []string) (*Linter, error) {
 type Input struct {
 	Path string
 	Load func() (*pack.File, error) // nil means pack.ReadFile(Path)
+	// Cached, when set, holds the file's results from an earlier run: the
+	// file is not loaded, and cross-pack rules use the cached id.
+	Cached *Cached
+	// Done, when set, is called with each file's own results after it is
+	// linted (not for Cached inputs). It may run on several goroutines.
+	Done func(f *pack.File, c Cached)
+}
+
+// Cached is what a result cache keeps of one file: its diagnostics (after
+// suppression) and what cross-pack rules need.
+type Cached struct {
+	Diags []Diagnostic
+	Ref   *PackRef
 }
 
 // FileError is a file that could not be read at all.
@@ -158,6 +173,9 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 }
 
 func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
+	if in.Cached != nil {
+		return fileResult{diags: in.Cached.Diags, ref: in.Cached.Ref}
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			// A rule bug must not take down the run: report it on the file.
@@ -173,6 +191,9 @@ func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
 		return fileResult{err: err}
 	}
 	r.diags, r.ref = l.LintFile(f)
+	if in.Done != nil {
+		in.Done(f, Cached{Diags: r.diags, Ref: r.ref})
+	}
 	if opt.KeepFiles {
 		r.file = f
 	}
@@ -298,6 +319,19 @@ func (l *Linter) suppress(f *pack.File, diags []Diagnostic) []Diagnostic {
 		}
 	}
 	return kept
+}
+
+// Fingerprint identifies what the Linter reports: every rule's name,
+// effective severity and options. Results cached under one fingerprint are
+// only valid for a Linter with the same fingerprint.
+func (l *Linter) Fingerprint() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "yaml=%s;", l.yamlSev)
+	for _, a := range l.active {
+		opts, _ := json.Marshal(a.opts)
+		fmt.Fprintf(&b, "%s=%s:%s;", a.rule.Name, a.sev, opts)
+	}
+	return b.String()
 }
 
 // runs reports whether a rule runs in this Linter (so a directive naming it

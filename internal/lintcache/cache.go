@@ -1,0 +1,226 @@
+// Package lintcache keeps each pack file's lint results between runs, keyed
+// by the file's content hash, the effective configuration and the starlint
+// binary, so a re-run over unchanged packs skips parsing them.
+//
+// Correctness comes first. A file is reused without being read only when
+// its size, modification time, inode and change time (which every write
+// updates and no tool can set back) are all unchanged, and its last change
+// is not so close to when the cache was written that an edit in the same
+// clock tick could hide (git's "racily clean" rule). Otherwise it is read
+// and hashed, and reused only if its content hash matches. A cache file that is corrupt, from
+// another version or for another configuration is ignored and rebuilt.
+package lintcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/lint"
+)
+
+// magic starts every cache file; the number is the format version.
+const magic = "starlint-lint-cache-v1\n"
+
+// racyWindow is how close to the cache's write time a file's modification
+// may be before its metadata is no longer trusted.
+const racyWindow = 2 * time.Second
+
+// Entry is one file's cached results.
+type Entry struct {
+	Size    int64
+	ModTime int64 // nanoseconds
+	Inode   uint64
+	CTime   int64 // nanoseconds
+	Hash    [32]byte
+	Result  lint.Cached
+}
+
+type fileData struct {
+	Key     string
+	Written int64 // nanoseconds, when the file was written
+	Entries map[string]Entry
+}
+
+// Cache is an open cache file. It is safe for concurrent use.
+type Cache struct {
+	path    string
+	key     string
+	written time.Time
+	mu      sync.Mutex
+	entries map[string]Entry
+	dirty   bool
+	// Stats of this run, for logs and tests.
+	Hits, Misses int
+}
+
+// Open reads the cache at path for key. Anything unreadable or for another
+// key gives an empty cache, never an error: the cache only saves time.
+func Open(path, key string) *Cache {
+	c := &Cache{path: path, key: key, entries: map[string]Entry{}}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
+		return c
+	}
+	body := data[len(magic) : len(data)-sha256.Size]
+	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
+		return c // corrupt or truncated
+	}
+	var fd fileData
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&fd); err != nil || fd.Key != key || fd.Entries == nil {
+		return c
+	}
+	c.entries, c.written = fd.Entries, time.Unix(0, fd.Written)
+	return c
+}
+
+// Lookup returns the cached results of path when the file is provably
+// unchanged: by metadata when that is safe, else by content hash.
+func (c *Cache) Lookup(path string) (lint.Cached, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return lint.Cached{}, false
+	}
+	c.mu.Lock()
+	e, ok := c.entries[abs]
+	c.mu.Unlock()
+	if !ok {
+		c.miss()
+		return lint.Cached{}, false
+	}
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		c.miss()
+		return lint.Cached{}, false
+	}
+	mod := st.ModTime().UnixNano()
+	ino, ctime := changeID(st)
+	last := max(mod, ctime)
+	racy := last >= c.written.Add(-racyWindow).UnixNano()
+	if st.Size() == e.Size && mod == e.ModTime && ino == e.Inode && ctime == e.CTime && !racy {
+		c.hit()
+		return withFile(e.Result, path), true
+	}
+	// metadata changed or cannot be trusted: compare the content
+	src, err := os.ReadFile(path)
+	if err != nil || sha256.Sum256(src) != e.Hash {
+		c.miss()
+		return lint.Cached{}, false
+	}
+	c.mu.Lock()
+	e.Size, e.ModTime, e.Inode, e.CTime = st.Size(), mod, ino, ctime
+	c.entries[abs] = e
+	c.dirty = true
+	c.mu.Unlock()
+	c.hit()
+	return withFile(e.Result, path), true
+}
+
+func (c *Cache) hit() {
+	c.mu.Lock()
+	c.Hits++
+	c.mu.Unlock()
+}
+
+func (c *Cache) miss() {
+	c.mu.Lock()
+	c.Misses++
+	c.mu.Unlock()
+}
+
+// withFile sets the path the results are reported under (the cache keys on
+// absolute paths; the user may have named the file another way).
+func withFile(r lint.Cached, path string) lint.Cached {
+	out := lint.Cached{Diags: make([]lint.Diagnostic, len(r.Diags))}
+	for i, d := range r.Diags {
+		d.File = path
+		out.Diags[i] = d
+	}
+	if r.Ref != nil {
+		ref := *r.Ref
+		ref.File = path
+		out.Ref = &ref
+	}
+	return out
+}
+
+// Put records a file's results; src is the content they were computed from.
+func (c *Cache) Put(path string, src []byte, r lint.Cached) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	ino, ctime := changeID(st)
+	e := Entry{Size: int64(len(src)), ModTime: st.ModTime().UnixNano(), Inode: ino, CTime: ctime, Hash: sha256.Sum256(src), Result: r}
+	if st.Size() != e.Size {
+		e.ModTime = 0 // changed since it was read: force a hash check next time
+	}
+	c.mu.Lock()
+	c.entries[abs] = e
+	c.dirty = true
+	c.mu.Unlock()
+}
+
+// Save writes the cache atomically when anything changed.
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dirty {
+		return nil
+	}
+	var body bytes.Buffer
+	if err := gob.NewEncoder(&body).Encode(fileData{Key: c.key, Written: time.Now().UnixNano(), Entries: c.entries}); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body.Bytes())
+	out := append(append([]byte(magic), body.Bytes()...), sum[:]...)
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(c.path, out, 0o644)
+}
+
+// DefaultPath is the cache file for the working directory, under the
+// user's cache directory.
+func DefaultPath() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(wd))
+	return filepath.Join(dir, "starlint", "lint-"+hex.EncodeToString(sum[:8])+".cache"), nil
+}
+
+// BinaryID identifies the running starlint binary: any rebuild changes its
+// size or modification time, and with them the cache key.
+func BinaryID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "missing"
+		}
+		return "unknown"
+	}
+	return exe + "@" + st.ModTime().UTC().Format(time.RFC3339Nano) + "#" + strconv.FormatInt(st.Size(), 10)
+}

@@ -1,0 +1,14 @@
+package lintcache
+
+import (
+	"os"
+	"syscall"
+)
+
+// changeID: see stat_linux.go.
+func changeID(st os.FileInfo) (ino uint64, ctime int64) {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return s.Ino, s.Ctimespec.Sec*1e9 + s.Ctimespec.Nsec
+	}
+	return 0, 0
+}

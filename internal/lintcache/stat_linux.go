@@ -1,0 +1,16 @@
+package lintcache
+
+import (
+	"os"
+	"syscall"
+)
+
+// changeID is what the file system records of the last change to a file
+// beyond its modification time: the inode and the change time, which a
+// write always updates and which no user tool can set back.
+func changeID(st os.FileInfo) (ino uint64, ctime int64) {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return s.Ino, s.Ctim.Sec*1e9 + s.Ctim.Nsec
+	}
+	return 0, 0
+}
