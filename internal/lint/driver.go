@@ -3,9 +3,9 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/starlint-dev/starlint/internal/pack"
