@@ -42,9 +42,10 @@ func Source(path string, src []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &doc); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrYAML, err)
 	}
-	p := &printer{}
-	p.document(&doc)
-	out := p.bytes()
+	out, err := fixpoint(&doc)
+	if err != nil {
+		return nil, fmt.Errorf("formatting %s: %v", path, err)
+	}
 
 	// The safety net: same data, same comments, or no formatting at all.
 	g := pack.Load(path, out)
@@ -56,6 +57,29 @@ func Source(path string, src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("formatting %s would lose or move a comment; it was left unchanged (please report this)", path)
 	}
 	return out, nil
+}
+
+// fixpoint prints the tree, then re-reads and prints its own output until
+// it no longer changes: yaml.v3 may attach a comment to a different node
+// on the second reading, and formatting twice must equal formatting once.
+func fixpoint(doc *yaml.Node) ([]byte, error) {
+	p := &printer{}
+	p.document(doc)
+	out := p.bytes()
+	for range 3 {
+		var again yaml.Node
+		if err := yaml.Unmarshal(out, &again); err != nil {
+			return nil, err
+		}
+		q := &printer{}
+		q.document(&again)
+		next := q.bytes()
+		if bytes.Equal(next, out) {
+			return out, nil
+		}
+		out = next
+	}
+	return nil, errors.New("the formatting does not settle (please report this)")
 }
 
 type printer struct {
@@ -231,6 +255,10 @@ func (p *printer) sequence(n *yaml.Node, kind string, indent int) {
 // breaks, quoted otherwise.
 func (p *printer) scalar(v *yaml.Node, indent int, prefix, suffix string) {
 	if v.Tag != "!!str" {
+		if v.Tag == "!!null" && v.Value == "" {
+			p.b.WriteString(prefix + suffix + "\n") // "key:" with nothing after it
+			return
+		}
 		p.b.WriteString(prefix + " " + scalarText(v.Value, v.Tag, false) + suffix + "\n")
 		return
 	}

@@ -233,7 +233,7 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	}
 	diags = l.suppress(f, diags)
 	for i := range diags {
-		diags[i].Source = f.Line(diags[i].Pos.Line)
+		diags[i].Source = sourceLine(f, diags[i].Pos.Line)
 	}
 	var ref *PackRef
 	if f.Pack.ID != "" {
@@ -241,6 +241,13 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	}
 	return diags, ref
 }
+
+// maxSourceLine is how much of a diagnostic's line is kept for reporters,
+// which show at most a terminal's width of it anyway: a pack whose prose is
+// one enormous line must not cost a copy of it per diagnostic.
+const maxSourceLine = 1024
+
+func sourceLine(f *pack.File, n int) string { return f.LinePrefix(n, maxSourceLine) }
 
 // RunSet runs the cross-pack rules over every linted pack's id.
 func (l *Linter) RunSet(refs []PackRef) []Diagnostic {

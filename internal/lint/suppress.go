@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -176,12 +177,11 @@ func scalarLines(f *pack.File) map[int]bool {
 		}
 	}
 	walk(f.Root)
+	sort.Ints(lines)
 	for _, s := range scalars {
 		end := f.NumLines() + 1
-		for _, l := range lines {
-			if l > s.Line && l < end {
-				end = l
-			}
+		if i := sort.SearchInts(lines, s.Line+1); i < len(lines) {
+			end = lines[i] // the next node after the scalar's line
 		}
 		if s.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 			for l := s.Line + 1; l <= quotedEndLine(f, s); l++ {

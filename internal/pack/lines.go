@@ -55,6 +55,22 @@ func (t lineTable) Line(n int) string {
 	return string(t.src[t.starts[n-1]:t.lineEnd(n)])
 }
 
+// LinePrefix returns at most max bytes of line n, cut at a character
+// boundary.
+func (t lineTable) LinePrefix(n, max int) string {
+	if n < 1 || n > len(t.starts) {
+		return ""
+	}
+	start, end := t.starts[n-1], t.lineEnd(n)
+	if end-start > max {
+		end = start + max
+		for end > start && !utf8.RuneStart(t.src[end]) {
+			end--
+		}
+	}
+	return string(t.src[start:end])
+}
+
 // NumLines returns how many lines the file has.
 func (t lineTable) NumLines() int { return len(t.starts) }
 

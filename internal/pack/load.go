@@ -41,7 +41,12 @@ type File struct {
 
 	lines lineTable
 	value any // built on first use by Value
+	// index maps pointers to nodes, built on the first lookup: files with
+	// many diagnostics would otherwise scan large mappings again and again.
+	index map[string]indexEntry
 }
+
+type indexEntry struct{ key, value *yaml.Node }
 
 // Value returns the document as JSON-compatible values (maps, slices,
 // strings, numbers, bools, nil) for schema validation, building it on first
@@ -114,7 +119,7 @@ func (f *File) fail(pos Pos, format string, args ...any) {
 // value, for a list item the item. A pointer that names nothing gets the
 // position of the deepest node that exists on its way.
 func (f *File) ValuePos(ptr string) Pos {
-	_, v, _ := Lookup(f.Root, ptr)
+	_, v, _ := f.Node(ptr)
 	if v == nil {
 		return Pos{1, 1}
 	}
@@ -124,7 +129,7 @@ func (f *File) ValuePos(ptr string) Pos {
 // KeyPos returns the position of the key of the mapping entry at ptr, or of
 // the node itself when ptr names a list item or the root.
 func (f *File) KeyPos(ptr string) Pos {
-	k, v, ok := Lookup(f.Root, ptr)
+	k, v, ok := f.Node(ptr)
 	switch {
 	case ok && k != nil:
 		return Pos{k.Line, k.Column}
@@ -136,12 +141,48 @@ func (f *File) KeyPos(ptr string) Pos {
 
 // Has reports whether ptr names a node in the file.
 func (f *File) Has(ptr string) bool {
-	_, _, ok := Lookup(f.Root, ptr)
+	_, _, ok := f.Node(ptr)
 	return ok
 }
 
 // Node returns the node at ptr and, for a mapping entry, its key.
-func (f *File) Node(ptr string) (key, value *yaml.Node, ok bool) { return Lookup(f.Root, ptr) }
+func (f *File) Node(ptr string) (key, value *yaml.Node, ok bool) {
+	if f.Root == nil {
+		return nil, nil, false
+	}
+	if f.index == nil {
+		f.index = buildIndex(f.Root)
+	}
+	if e, ok := f.index[ptr]; ok {
+		return e.key, e.value, true
+	}
+	return Lookup(f.Root, ptr) // not there: find the deepest node on the way
+}
+
+// buildIndex maps every pointer in the tree to its node; for duplicate
+// keys the last wins, as in the value the schema sees.
+func buildIndex(root *yaml.Node) map[string]indexEntry {
+	index := map[string]indexEntry{"": {value: root}}
+	var walk func(n *yaml.Node, ptr string)
+	walk = func(n *yaml.Node, ptr string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := ptr + "/" + escapeSegment(n.Content[i].Value)
+				index[p] = indexEntry{n.Content[i], n.Content[i+1]}
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for i, item := range n.Content {
+				p := ptr + "/" + strconv.Itoa(i)
+				index[p] = indexEntry{nil, item}
+				walk(item, p)
+			}
+		}
+	}
+	walk(root, "")
+	return index
+}
 
 // Offset returns the byte offset in Src of pos.
 func (f *File) Offset(pos Pos) int { return f.lines.Offset(pos) }
@@ -151,6 +192,10 @@ func (f *File) PosOf(off int) Pos { return f.lines.PosOf(off) }
 
 // Line returns source line n (1-based) without its line break.
 func (f *File) Line(n int) string { return f.lines.Line(n) }
+
+// LinePrefix returns at most max bytes of line n (cut at a character
+// boundary), without copying the rest of a long line.
+func (f *File) LinePrefix(n, max int) string { return f.lines.LinePrefix(n, max) }
 
 // NumLines returns the number of lines in the file.
 func (f *File) NumLines() int { return f.lines.NumLines() }

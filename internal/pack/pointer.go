@@ -23,6 +23,13 @@ func JoinPointer(segments ...string) string {
 	return b.String()
 }
 
+func escapeSegment(s string) string {
+	if strings.ContainsAny(s, "~/") {
+		return pointerEscaper.Replace(s)
+	}
+	return s
+}
+
 // SplitPointer returns the unescaped segments of a JSON pointer.
 func SplitPointer(ptr string) []string {
 	if ptr == "" || ptr == "/" {

@@ -88,6 +88,24 @@ func listMarker(s string) int {
 }
 
 func splitBlock(text string, from, to int, out []Sentence) []Sentence {
+	// where the last closing quote or bracket of the block is: an opening one
+	// holds sentences together only if one closes after it (found once, so
+	// a text full of openers costs linear time)
+	lastClose := map[rune]int{}
+	for _, closer := range []rune{'”', '"', ')', ']'} {
+		lastClose[closer] = strings.LastIndex(text[from:to], string(closer)) + from
+	}
+	closesAfter := func(open rune, i int) bool {
+		switch open {
+		case '“':
+			return lastClose['”'] > i || lastClose['"'] > i
+		case '(':
+			return lastClose[')'] > i
+		case '[':
+			return lastClose[']'] > i
+		}
+		return lastClose['"'] > i
+	}
 	i := skipSpace(text, from, to)
 	if m := listMarker(text[i:to]); m > 0 {
 		i = skipSpace(text, i+m, to)
@@ -98,8 +116,8 @@ func splitBlock(text string, from, to int, out []Sentence) []Sentence {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '“', '(', '[':
-			if strings.ContainsAny(text[i+size:to], closerOf(r)) {
-				depth++ // only a quote or bracket that closes holds sentences together
+			if closesAfter(r, i) {
+				depth++
 			}
 		case '”', ')', ']':
 			if depth > 0 {
@@ -108,7 +126,7 @@ func splitBlock(text string, from, to int, out []Sentence) []Sentence {
 		case '"':
 			if depth > 0 && !opensQuote(text, i) {
 				depth--
-			} else if opensQuote(text, i) && strings.Contains(text[i+size:to], `"`) {
+			} else if opensQuote(text, i) && closesAfter('"', i) {
 				depth++
 			}
 		case '.', '!', '?', '…':
@@ -158,16 +176,6 @@ func skipSpace(text string, i, to int) int {
 		i += size
 	}
 	return i
-}
-
-func closerOf(r rune) string {
-	switch r {
-	case '“':
-		return `”"`
-	case '(':
-		return ")"
-	}
-	return "]"
 }
 
 func opensQuote(text string, i int) bool {

@@ -198,14 +198,25 @@ func (p *precheck) valid(n *yaml.Node) bool {
 		if p.types&tObject == 0 || p.constant != nil || p.enum != nil {
 			return false
 		}
+		var seen map[string]bool // duplicate keys: a map for large mappings
+		if len(n.Content) > 32 {
+			seen = make(map[string]bool, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 				return false
 			}
-			for j := 0; j < i; j += 2 {
-				if n.Content[j].Value == k.Value {
+			if seen != nil {
+				if seen[k.Value] {
 					return false
+				}
+				seen[k.Value] = true
+			} else {
+				for j := 0; j < i; j += 2 {
+					if n.Content[j].Value == k.Value {
+						return false
+					}
 				}
 			}
 			sub, ok := p.props[k.Value]
