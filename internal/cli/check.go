@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 
@@ -19,6 +22,7 @@ import (
 
 // checkOptions is what validate and lint need; the flags fill it in.
 type checkOptions struct {
+	Ctx         context.Context // cancelled by Ctrl-C; nil means never
 	IO          *IO
 	Log         *log.Logger
 	ConfigPath  string // --config; "" to search
@@ -101,7 +105,10 @@ func runCheck(o *checkOptions) error {
 		}
 	}
 	o.Log.Debug("linting", "files", len(paths), "rules", len(o.Rules))
-	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix})
+	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix, Context: o.Ctx})
+	if o.Ctx != nil && o.Ctx.Err() != nil {
+		return interrupted("stopped before every file was checked; no report")
+	}
 	if cache != nil {
 		o.Log.Debug("cache", "hits", cache.Hits, "misses", cache.Misses)
 		if err := cache.Save(); err != nil {
@@ -118,6 +125,9 @@ func runCheck(o *checkOptions) error {
 				return silentTrouble()
 			}
 			return nil
+		}
+		if o.Ctx != nil && o.Ctx.Err() != nil {
+			return interrupted("%d %s fixed; every file is either fixed or unchanged", fixed, plural(fixed, "fix"))
 		}
 		if fixed > 0 {
 			res = linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs})
@@ -170,9 +180,18 @@ func openCache(o *checkOptions, cfg *lint.Config, linter *lint.Linter) *lintcach
 
 func reportFailures(o *checkOptions, failures []lint.FileError) bool {
 	for _, f := range failures {
-		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", f.Path, f.Err)
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", f.Path, ioMessage(f.Err))
 	}
 	return len(failures) == 0
+}
+
+// ioMessage says what went wrong without repeating the path.
+func ioMessage(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // applyFixes writes (or, with --dry-run, prints as diffs) the suggested
@@ -191,6 +210,9 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 	}
 	slices.Sort(names)
 	for _, name := range names {
+		if o.Ctx != nil && o.Ctx.Err() != nil {
+			break // between files: each one is fixed completely or not at all
+		}
 		src, kept := res.Sources[name]
 		if !kept {
 			continue

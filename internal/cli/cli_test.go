@@ -4,9 +4,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/starlint-dev/starlint/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
@@ -27,6 +31,28 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// gencorpus N DIR writes N generated packs (not in fmt's format).
+			"gencorpus": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: gencorpus N DIR")
+				}
+				n, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				ts.Check(corpus.WriteDir(ts.MkAbs(args[1]), n, 1))
+			},
+			// sleep DURATION waits, to let a background command get going.
+			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {
+				d, err := time.ParseDuration(args[0])
+				ts.Check(err)
+				time.Sleep(d)
+			},
+			// notmp DIR fails if a temporary file of an atomic write is left.
+			"notmp": func(ts *testscript.TestScript, neg bool, args []string) {
+				matches, _ := filepath.Glob(filepath.Join(ts.MkAbs(args[0]), ".*.tmp-*"))
+				if len(matches) > 0 {
+					ts.Fatalf("temporary files left behind: %v", matches)
+				}
+			},
 			// nulfile NAME writes a file that starts like YAML and then holds
 			// binary bytes, which a txtar archive cannot carry.
 			"nulfile": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"os"
-	"os/signal"
-	"syscall"
-
 	"github.com/spf13/cobra"
 
 	"github.com/starlint-dev/starlint/internal/lint/rules"
@@ -27,6 +23,7 @@ configuration or I/O errors.`,
 			if runF != nil {
 				return runF(o)
 			}
+			o.Ctx = cmd.Context()
 			return runCheck(o)
 		},
 	}
@@ -61,10 +58,9 @@ otherwise, 2 for usage, configuration or I/O errors.`,
 				if o.Fix || o.Format != "text" {
 					return trouble("--watch works with the text format and without --fix")
 				}
-				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-				defer stop()
-				return runWatch(ctx, o, nil)
+				return runWatch(cmd.Context(), o, nil)
 			}
+			o.Ctx = cmd.Context()
 			return runCheck(o)
 		},
 	}

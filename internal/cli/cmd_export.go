@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -24,6 +26,7 @@ import (
 var exporters = []export.Exporter{jsonexport.Exporter{}, anki.Exporter{}, anki.TextExporter{}, html.Exporter{}}
 
 type exportOptions struct {
+	Ctx        context.Context
 	IO         *IO
 	Log        *log.Logger
 	ConfigPath string
@@ -53,7 +56,7 @@ files. Timestamps come from SOURCE_DATE_EPOCH when set, else from each pack file
 change.`,
 		Example: "  starlint export --to json --to anki --to anki-text --to html --out dist packs/",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Paths, o.Log, o.ConfigPath = args, g.logger(io), g.config
+			o.Paths, o.Log, o.ConfigPath, o.Ctx = args, g.logger(io), g.config, cmd.Context()
 			return runExport(o)
 		},
 	}
@@ -107,7 +110,10 @@ func runExport(o *exportOptions) error {
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p}
 	}
-	res := linter.Run(inputs, lint.RunOptions{KeepFiles: true})
+	res := linter.Run(inputs, lint.RunOptions{KeepFiles: true, Context: o.Ctx})
+	if o.Ctx != nil && o.Ctx.Err() != nil {
+		return interrupted("nothing exported")
+	}
 	ioOK := pathsOK && reportFailures(&checkOptions{IO: o.IO}, res.Failures)
 
 	errorsByFile := map[string]int{}
@@ -126,14 +132,14 @@ func runExport(o *exportOptions) error {
 		return findings()
 	}
 
+	if len(errorsByFile) > 0 {
+		o.Log.Warn("exporting packs with errors (--force)", "packs", len(errorsByFile))
+	}
 	var sources []*export.Source
 	for _, f := range res.Loaded {
 		if f.Root == nil {
 			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", f.Path)
 			continue
-		}
-		if errorsByFile[f.Path] > 0 {
-			o.Log.Warn("exporting a pack with errors (--force)", "file", f.Path, "errors", errorsByFile[f.Path])
 		}
 		modified := epoch
 		if !hasEpoch {
@@ -148,20 +154,27 @@ func runExport(o *exportOptions) error {
 		sources = append(sources, &export.Source{Path: f.Path, Pack: f.Pack, Modified: modified})
 	}
 	export.SortByID(sources)
-	opt := export.Options{Time: export.Latest(sources), WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
+	opt := export.Options{Time: export.Latest(sources), WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle, Context: o.Ctx}
 
 	// Every format is built in memory first: a failing exporter writes nothing.
 	var outputs []*export.MemOutput
 	for _, e := range chosen {
 		out := &export.MemOutput{}
 		if err := e.Export(sources, opt, out); err != nil {
+			if errors.Is(err, export.ErrStopped) {
+				return interrupted("nothing exported")
+			}
 			return trouble("export --to %s: %v", e.Name(), err)
 		}
 		outputs = append(outputs, out)
 	}
 	var summary []string
 	for i, out := range outputs {
-		if err := out.WriteDir(o.Out); err != nil {
+		n, err := out.WriteDir(o.Ctx, o.Out)
+		if err != nil {
+			if o.Ctx != nil && o.Ctx.Err() != nil {
+				return interrupted("%d %s of %s written, each one complete", n, plural(n, "file"), chosen[i].Name())
+			}
 			return trouble("%v", err)
 		}
 		summary = append(summary, fmt.Sprintf("%s (%d %s)", chosen[i].Name(), len(out.Files), plural(len(out.Files), "file")))

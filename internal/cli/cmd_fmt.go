@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 )
 
 type fmtOptions struct {
+	Ctx        context.Context
 	IO         *IO
 	ConfigPath string
 	Paths      []string
@@ -39,7 +41,7 @@ lists the files that are not formatted and exits 1; --diff prints unified diffs 
 writes nothing. Files with YAML errors are reported and left untouched (exit 1).`,
 		Example: "  starlint fmt\n  starlint fmt --check packs/\n  starlint fmt --diff packs/failed-to-deliver.yaml",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Paths, o.ConfigPath = args, g.config
+			o.Paths, o.ConfigPath, o.Ctx = args, g.config, cmd.Context()
 			if o.Check && o.Diff {
 				return trouble("--check and --diff do not go together: pick one")
 			}
@@ -66,8 +68,11 @@ func runFmt(o *fmtOptions, g *globals) error {
 		return silentTrouble()
 	}
 	var yamlErrors []lint.Diagnostic
-	unformatted := 0
+	unformatted, written := 0, 0
 	for _, path := range paths {
+		if o.Ctx != nil && o.Ctx.Err() != nil {
+			return interrupted("%d %s formatted; every file is either formatted or unchanged", written, plural(written, "file"))
+		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", path, err)
@@ -101,6 +106,8 @@ func runFmt(o *fmtOptions, g *globals) error {
 			if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
 				ok = false
+			} else {
+				written++
 			}
 		}
 	}

@@ -10,6 +10,9 @@ const (
 	ExitOK       = 0 // no error-level diagnostics
 	ExitFindings = 1 // error-level diagnostics, or more warnings than allowed
 	ExitTrouble  = 2 // usage, configuration or I/O errors
+	// ExitInterrupted is the shell's code for a run stopped by Ctrl-C
+	// (128 + SIGINT); files were left untouched or completely written.
+	ExitInterrupted = 130
 )
 
 // exitError carries an exit code through cobra's error return. A nil err
@@ -38,6 +41,11 @@ func trouble(format string, args ...any) error {
 
 // silentTrouble is exit 2 whose reasons were already printed.
 func silentTrouble() error { return &exitError{code: ExitTrouble} }
+
+// interrupted is exit 130 after Ctrl-C, saying what was done.
+func interrupted(format string, args ...any) error {
+	return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted: "+format, args...)}
+}
 
 func exitCode(err error) (int, error) {
 	if err == nil {

@@ -5,10 +5,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
@@ -18,7 +21,11 @@ import (
 // the exit code.
 func Main() int {
 	tuneGC()
-	return Run(os.Args[1:], SystemIO())
+	// Ctrl-C and SIGTERM cancel the context: commands stop between files,
+	// so every file is either untouched or completely written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return RunContext(ctx, os.Args[1:], SystemIO())
 }
 
 // tuneGC sets the collector for linting: parsing allocates about 130 KB per
@@ -36,14 +43,18 @@ func tuneGC() {
 }
 
 // Run runs starlint with args and returns the exit code.
-func Run(args []string, io *IO) int {
+func Run(args []string, io *IO) int { return RunContext(context.Background(), args, io) }
+
+// RunContext is Run with a context whose cancellation (an interrupt) stops
+// the command between files, with exit code 130.
+func RunContext(ctx context.Context, args []string, io *IO) int {
 	if io.Getenv == nil {
 		io.Getenv = func(string) string { return "" }
 	}
 	g := &globals{}
 	root := newRootCmd(io, g)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	g.stopProfile() // also when the command failed
 	code, err := exitCode(err)
 	if err != nil {

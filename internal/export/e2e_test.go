@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,7 +45,7 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	for _, e := range []export.Exporter{html.Exporter{}, anki.Exporter{}} {
 		out := exporttest.Run(t, e, packs, export.Options{})
-		if err := out.WriteDir(dir); err != nil {
+		if _, err := out.WriteDir(context.Background(), dir); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,8 @@
 package export
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,7 +34,16 @@ type Options struct {
 	WordsPerMinute int
 	// Bundle asks the JSON exporter for one file instead of one per pack.
 	Bundle bool
+	// Context, when cancelled (Ctrl-C), stops an export between packs.
+	Context context.Context
 }
+
+// Stopped reports whether the export was cancelled; exporters check it
+// between packs and return ErrStopped.
+func (o Options) Stopped() bool { return o.Context != nil && o.Context.Err() != nil }
+
+// ErrStopped is returned by an exporter whose context was cancelled.
+var ErrStopped = errors.New("export stopped")
 
 // Exporter writes one format.
 type Exporter interface {
@@ -77,19 +88,25 @@ func (m *MemOutput) Names() []string {
 }
 
 // WriteDir writes every file into dir, each one atomically (a temporary
-// file renamed into place), creating directories as needed. It stops at
-// the first error; files written before it are complete.
-func (m *MemOutput) WriteDir(dir string) error {
+// file renamed into place), creating directories as needed, and returns
+// how many it wrote. It stops at the first error or when ctx is cancelled
+// (nil means never); files written before that are complete.
+func (m *MemOutput) WriteDir(ctx context.Context, dir string) (int, error) {
+	n := 0
 	for _, name := range m.Names() {
+		if ctx != nil && ctx.Err() != nil {
+			return n, ctx.Err()
+		}
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)
+			return n, fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)
 		}
 		if err := fsutil.WriteFileAtomic(path, m.Files[name], 0o644); err != nil {
-			return err
+			return n, err
 		}
+		n++
 	}
-	return nil
+	return n, nil
 }
 
 // SortByID orders packs by id, then path, so every export is in the same

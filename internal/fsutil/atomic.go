@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 )
 
+// write is (*os.File).Write; tests replace it to fail as a full disk does.
+var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
+
 // WriteFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it over path. The file keeps its mode when it exists (perm is used
 // for a new file). On any error the temporary file is removed and path is
@@ -32,7 +35,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if _, err = write(tmp, data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err = tmp.Sync(); err != nil {

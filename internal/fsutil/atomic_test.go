@@ -1,8 +1,11 @@
 package fsutil
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -55,5 +58,54 @@ func TestWriteFileAtomicFailureLeavesOriginal(t *testing.T) {
 func TestWriteFileAtomicMissingDir(t *testing.T) {
 	if err := WriteFileAtomic(filepath.Join(t.TempDir(), "no", "such", "a.yaml"), []byte("x"), 0o644); err == nil {
 		t.Error("no error for a missing directory")
+	}
+}
+
+func TestWriteFileAtomicFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(p, []byte("original"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write = func(f *os.File, data []byte) (int, error) {
+		n, _ := f.Write(data[:len(data)/2]) // half, then the disk is full
+		return n, syscall.ENOSPC
+	}
+	defer func() { write = func(f *os.File, data []byte) (int, error) { return f.Write(data) } }()
+	err := WriteFileAtomic(p, []byte("a much longer new content"), 0o644)
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") || !strings.Contains(err.Error(), p) {
+		t.Fatalf("err = %v, want the file and the cause", err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "original" {
+		t.Errorf("the file was changed: %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a half-written temporary file was left: %v", entries)
+	}
+}
+
+func TestWriteFileAtomicParentIsAFile(t *testing.T) {
+	dir := t.TempDir()
+	parent := filepath.Join(dir, "file")
+	os.WriteFile(parent, nil, 0o644)
+	if err := WriteFileAtomic(filepath.Join(parent, "a.yaml"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestCreateExclusive(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new.yaml")
+	if err := CreateExclusive(p, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CreateExclusive(p, []byte("two"), 0o644); !errors.Is(err, ErrExists) {
+		t.Errorf("second create: %v, want ErrExists", err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "one" {
+		t.Errorf("content = %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
 	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -109,14 +110,18 @@ type RunOptions struct {
 	Jobs        int  // parallel workers; 0 means one per CPU
 	KeepSources bool // keep the source of files with fixes, for --fix
 	KeepFiles   bool // keep every loaded file, for export
+	// Context, when cancelled, stops the run: files not yet started are
+	// skipped (and not counted).
+	Context context.Context
 }
 
 type fileResult struct {
-	diags []Diagnostic
-	ref   *PackRef
-	err   error
-	src   []byte
-	file  *pack.File
+	diags   []Diagnostic
+	ref     *PackRef
+	err     error
+	src     []byte
+	file    *pack.File
+	skipped bool
 }
 
 // Run lints the inputs concurrently. The result is the same for any number
@@ -134,6 +139,10 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if opt.Context != nil && opt.Context.Err() != nil {
+					results[i] = fileResult{skipped: true}
+					continue
+				}
 				results[i] = l.lintInput(inputs[i], opt)
 			}
 		}()
@@ -147,6 +156,9 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 	res := Result{}
 	var refs []PackRef
 	for i, r := range results {
+		if r.skipped {
+			continue
+		}
 		if r.err != nil {
 			res.Failures = append(res.Failures, FileError{Path: inputs[i].Path, Err: r.err})
 			continue

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -203,6 +204,13 @@ func TestReadFileSizeLimit(t *testing.T) {
 	}
 	if _, err := ReadFile(dir); err == nil {
 		t.Error("directory: no error")
+	}
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFile(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("named pipe: %v (and it must not block)", err)
 	}
 }
 

@@ -1,7 +1,9 @@
 package pack
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"io"
 	"os"
 )
@@ -10,17 +12,24 @@ import (
 // read into memory: it comes back with a Problem. The error is for I/O only
 // (missing, unreadable, a directory); content problems are in File.Problems.
 func ReadFile(path string) (*File, error) {
+	// Stat before opening: opening a named pipe would wait for a writer.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("not a regular file (%s)", st.Mode().Type())}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
+	if st, err = fh.Stat(); err != nil {
 		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
 	}
 	if st.Size() > MaxFileSize {
 		f := &File{Path: path, Pack: &Pack{}, lines: newLineTable(nil)}

@@ -59,6 +59,9 @@ func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Ou
 func Package(packs []*export.Source, opt export.Options) ([]byte, error) {
 	var notes []note
 	for _, src := range packs {
+		if opt.Stopped() {
+			return nil, export.ErrStopped
+		}
 		notes = append(notes, notesFor(src, opt.WordsPerMinute)...)
 	}
 	collection, err := buildCollection(notes, opt.Time)

@@ -30,6 +30,9 @@ func TextFileName(nt *noteType) string {
 func (TextExporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
 	byType := map[*noteType][]note{}
 	for _, src := range packs {
+		if opt.Stopped() {
+			return export.ErrStopped
+		}
 		for _, n := range notesFor(src, opt.WordsPerMinute) {
 			byType[n.Type] = append(byType[n.Type], n)
 		}

@@ -86,6 +86,9 @@ func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Ou
 	byCategory := map[string]*category{}
 	var views []*packView
 	for _, src := range packs {
+		if opt.Stopped() {
+			return export.ErrStopped
+		}
 		v := view(src.Pack, opt.WordsPerMinute)
 		views = append(views, v)
 		c := byCategory[v.Category]

@@ -154,6 +154,9 @@ func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Ou
 	index := Index{ExportVersion: Version, Packs: []IndexEntry{}}
 	bundle := Bundle{ExportVersion: Version, Packs: []*Pack{}}
 	for _, src := range packs {
+		if opt.Stopped() {
+			return export.ErrStopped
+		}
 		p := Convert(src.Pack, opt.WordsPerMinute)
 		entry := entryFor(src.Pack)
 		if opt.Bundle {
