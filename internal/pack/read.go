@@ -3,8 +3,8 @@ package pack
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"io"
+	"io/fs"
 	"os"
 )
 
