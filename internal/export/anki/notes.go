@@ -78,11 +78,12 @@ type note struct {
 	Mod    time.Time
 }
 
+// fieldBreaks turns line breaks into <br> and tabs (spaces in HTML, and
+// something the text format cannot carry) into spaces.
+var fieldBreaks = strings.NewReplacer("\n", "<br>", "\t", " ")
+
 // esc escapes pack text for an Anki field, which is HTML.
-func esc(s string) string {
-	// tabs are spaces in HTML, and the text format cannot carry them
-	return strings.NewReplacer("\n", "<br>", "\t", " ").Replace(html.EscapeString(s))
-}
+func esc(s string) string { return fieldBreaks.Replace(html.EscapeString(s)) }
 
 func list(tagName string, items []string) string {
 	var b strings.Builder
