@@ -58,17 +58,24 @@ func loadConfig(path string, all []*lint.Rule, lg *log.Logger) (*lint.Config, er
 	return cfg, nil
 }
 
-// packFiles expands the paths, printing unreadable ones; ok is false when
-// any path could not be read.
-func packFiles(o *checkOptions, cfg *lint.Config) (paths []string, ok bool) {
-	if len(o.Paths) == 0 {
-		o.Paths = []string{"packs"}
+// findPacks expands the paths (default packs/) into pack files, printing
+// the ones that cannot be read; ok is false when any could not. Finding no
+// pack at all is an error (exit 2).
+func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, ok bool, err error) {
+	if len(paths) == 0 {
+		paths = []string{"packs"}
 	}
-	found, errs := files.Expand(o.Paths, cfg.Ignored)
-	for _, err := range errs {
-		fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+	found, errs := files.Expand(paths, cfg.Ignored)
+	for _, e := range errs {
+		fmt.Fprintf(io.ErrOut, "starlint: %v\n", e)
 	}
-	return found, len(errs) == 0
+	switch {
+	case len(found) > 0:
+		return found, len(errs) == 0, nil
+	case len(errs) == 0:
+		return nil, true, trouble("no pack files (*.yaml, *.yml) in %v", paths)
+	}
+	return nil, false, silentTrouble()
 }
 
 func runCheck(o *checkOptions) error {
@@ -79,12 +86,9 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	paths, pathsOK := packFiles(o, cfg)
-	if len(paths) == 0 {
-		if pathsOK {
-			return trouble("no pack files (*.yaml, *.yml) in %v", o.Paths)
-		}
-		return silentTrouble()
+	paths, pathsOK, err := findPacks(o.IO, o.Paths, cfg)
+	if err != nil {
+		return err
 	}
 	linter, err := lint.New(o.Rules, cfg, o.Only)
 	if err != nil {

@@ -94,13 +94,9 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	co := &checkOptions{IO: o.IO, Paths: o.Paths}
-	paths, pathsOK := packFiles(co, cfg)
-	if len(paths) == 0 {
-		if pathsOK {
-			return trouble("no pack files (*.yaml, *.yml) in %v", co.Paths)
-		}
-		return silentTrouble()
+	paths, pathsOK, err := findPacks(o.IO, o.Paths, cfg)
+	if err != nil {
+		return err
 	}
 	linter, err := lint.New(all, cfg, nil)
 	if err != nil {

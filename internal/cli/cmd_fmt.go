@@ -59,13 +59,9 @@ func runFmt(o *fmtOptions, g *globals) error {
 	if err != nil {
 		return err
 	}
-	co := &checkOptions{IO: o.IO, Paths: o.Paths}
-	paths, ok := packFiles(co, cfg)
-	if len(paths) == 0 {
-		if ok {
-			return trouble("no pack files (*.yaml, *.yml) in %v", co.Paths)
-		}
-		return silentTrouble()
+	paths, ok, err := findPacks(o.IO, o.Paths, cfg)
+	if err != nil {
+		return err
 	}
 	var yamlErrors []lint.Diagnostic
 	unformatted, written := 0, 0

@@ -30,13 +30,9 @@ uses target-time's words-per-minute (150 unless the config says otherwise).`,
 			if err != nil {
 				return err
 			}
-			co := &checkOptions{IO: io, Paths: args}
-			paths, ok := packFiles(co, cfg)
-			if len(paths) == 0 {
-				if ok {
-					return trouble("no pack files (*.yaml, *.yml) in %v", co.Paths)
-				}
-				return silentTrouble()
+			paths, ok, err := findPacks(io, args, cfg)
+			if err != nil {
+				return err
 			}
 			all := []stats.Pack{}
 			broken := false

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -150,8 +150,8 @@ func (w *watcher) dirs() []string {
 }
 
 func (w *watcher) packPaths() []string {
-	o := *w.o
-	paths, _ := packFiles(&checkOptions{IO: &IO{ErrOut: &bytes.Buffer{}}, Paths: o.Paths}, w.cfg)
+	// quiet: a path that is missing now may appear with the next save
+	paths, _, _ := findPacks(&IO{ErrOut: io.Discard}, w.o.Paths, w.cfg)
 	return paths
 }
 
