@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/suggest"
 )
 
 // ConfigFileNames are the names starlint looks for, walking up from the
@@ -117,7 +119,7 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 				name, block := v.Content[j], v.Content[j+1]
 				r := byName[name.Value]
 				if r == nil {
-					return nil, bad(name, "unknown rule %q%s; `starlint rules` lists them", name.Value, suggest(name.Value, ruleNames(rules)))
+					return nil, bad(name, "unknown rule %q%s; `starlint rules` lists them", name.Value, didYouMean(name.Value, ruleNames(rules)))
 				}
 				s, err := parseRuleSetting(r, block, bad)
 				if err != nil {
@@ -146,7 +148,7 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 				return nil, bad(v, "`cache` must be true, false or a file path")
 			}
 		default:
-			return nil, bad(k, "unknown key %q%s: the config has rules, ignore and cache", k.Value, suggest(k.Value, []string{"rules", "ignore", "cache"}))
+			return nil, bad(k, "unknown key %q%s: the config has rules, ignore and cache", k.Value, didYouMean(k.Value, []string{"rules", "ignore", "cache"}))
 		}
 	}
 	return c, nil
@@ -183,7 +185,7 @@ func parseRuleSetting(r *Rule, block *yaml.Node, bad func(*yaml.Node, string, ..
 			if len(known) == 0 {
 				return s, bad(k, "rule %s has no options (only `severity`), so %q is not allowed", r.Name, k.Value)
 			}
-			return s, bad(k, "rule %s has no option %q%s; its options are %s", r.Name, k.Value, suggest(k.Value, known), strings.Join(known, ", "))
+			return s, bad(k, "rule %s has no option %q%s; its options are %s", r.Name, k.Value, didYouMean(k.Value, known), strings.Join(known, ", "))
 		}
 		if err := v.Decode(field.Addr().Interface()); err != nil {
 			return s, bad(v, "rule %s option %s must be %s", r.Name, k.Value, typeName(field.Type()))
@@ -262,38 +264,12 @@ func ruleNames(rules []*Rule) []string {
 	return names
 }
 
-// suggest returns ` (did you mean "x"?)` for a near miss, or "".
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := levenshtein(s, c); d < bestD && d <= len(c)/2 {
-			best, bestD = c, d
-		}
+// didYouMean returns ` (did you mean "x"?)` for a near miss, or "".
+func didYouMean(s string, candidates []string) string {
+	if near := suggest.Closest(s, candidates); near != "" {
+		return fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // Setting returns a rule's effective severity and options.

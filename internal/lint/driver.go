@@ -46,7 +46,7 @@ func New(rules []*Rule, cfg *Config, only []string) (*Linter, error) {
 	selected := map[string]bool{}
 	for _, name := range only {
 		if !l.known[name] {
-			return nil, fmt.Errorf("unknown rule %q%s; `starlint rules` lists them", name, suggest(name, ruleNames(rules)))
+			return nil, fmt.Errorf("unknown rule %q%s; `starlint rules` lists them", name, didYouMean(name, ruleNames(rules)))
 		}
 		selected[name] = true
 	}
@@ -316,7 +316,7 @@ func (l *Linter) suppress(f *pack.File, diags []Diagnostic) []Diagnostic {
 			pos := pack.Pos{Line: dir.pos.Line, Col: r.col}
 			switch {
 			case !l.known[r.name]:
-				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s names unknown rule %q%s", kind, r.name, suggest(r.name, ruleNames(l.all)))})
+				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s names unknown rule %q%s", kind, r.name, didYouMean(r.name, ruleNames(l.all)))})
 			case !dir.file && !dir.found:
 				extra = append(extra, Diagnostic{Pos: pos, Message: fmt.Sprintf("%s %s is not on or above a key, so it silences nothing: move it onto the key's line or the line above", kind, r.name)})
 			case !r.used && l.runs(r.name):

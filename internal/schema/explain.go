@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/starlint-dev/starlint/internal/suggest"
 )
 
 // listItemNames names one item of each list in the pack format, for messages
@@ -130,7 +132,7 @@ func (v *Validator) explain(e *jsonschema.ValidationError, kw string, root any) 
 			if ptr != "" {
 				msg = fmt.Sprintf("%s has an unknown key `%s`", DescribeContainer(ptr), m[1])
 			}
-			if near := closest(m[1], allowed); near != "" {
+			if near := suggest.Closest(m[1], allowed); near != "" {
 				msg += fmt.Sprintf(": did you mean `%s`?", near)
 			} else {
 				msg += fmt.Sprintf(": remove it, or use one of %s", strings.Join(allowed, ", "))

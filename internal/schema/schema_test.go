@@ -120,18 +120,6 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
-func TestClosest(t *testing.T) {
-	keys := []string{"id", "question", "difficulty", "options", "answer", "solution", "hint", "mistakes"}
-	for in, want := range map[string]string{
-		"hnit": "hint", "solutions": "solution", "Question": "question", "optoins": "options",
-		"difficult": "difficulty", "banana": "", "x": "",
-	} {
-		if got := closest(in, keys); got != want {
-			t.Errorf("closest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestNoExternalReferences(t *testing.T) {
 	v, err := Default()
 	if err != nil || v == nil {

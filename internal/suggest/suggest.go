@@ -1,10 +1,12 @@
-package schema
+// Package suggest finds the likely intended name for a misspelt one, for
+// "did you mean" in messages about pack keys, rule names and options.
+package suggest
 
 import "strings"
 
-// closest returns the candidate nearest to s when it is near enough to be a
+// Closest returns the candidate nearest to s when it is near enough to be a
 // likely typo (a small edit distance, transpositions counting once), or "".
-func closest(s string, candidates []string) string {
+func Closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
