@@ -41,10 +41,16 @@ type File struct {
 
 	lines lineTable
 	value any // built on first use by Value
-	// index maps pointers to nodes, built on the first lookup: files with
-	// many diagnostics would otherwise scan large mappings again and again.
-	index map[string]indexEntry
+	// index maps pointers to nodes. It is built after a few lookups: most
+	// files need one or two (a valid pack: its id), while files with many
+	// diagnostics would otherwise scan large mappings again and again.
+	index   map[string]indexEntry
+	lookups int
 }
+
+// indexAfter is how many lookups a file answers by walking the tree before
+// it builds the index.
+const indexAfter = 8
 
 type indexEntry struct{ key, value *yaml.Node }
 
@@ -151,6 +157,9 @@ func (f *File) Node(ptr string) (key, value *yaml.Node, ok bool) {
 		return nil, nil, false
 	}
 	if f.index == nil {
+		if f.lookups++; f.lookups <= indexAfter {
+			return Lookup(f.Root, ptr)
+		}
 		f.index = buildIndex(f.Root)
 	}
 	if e, ok := f.index[ptr]; ok {
