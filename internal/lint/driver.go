@@ -249,7 +249,9 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	}
 	var ref *PackRef
 	if f.Pack.ID != "" {
-		ref = &PackRef{File: f.Path, ID: f.Pack.ID, Pos: f.ValuePos("/id")}
+		// Clone: the id may be a slice of the whole file's text, which
+		// must not stay in memory for the rest of the run.
+		ref = &PackRef{File: f.Path, ID: strings.Clone(f.Pack.ID), Pos: f.ValuePos("/id")}
 	}
 	return diags, ref
 }

@@ -1,6 +1,11 @@
 package pack
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+var newline = []byte{'\n'}
 
 // Pos is a position in a pack file: 1-based line, and 1-based column counted
 // in characters (Unicode code points), as yaml.v3 and SARIF's
@@ -18,14 +23,17 @@ type lineTable struct {
 }
 
 func newLineTable(src []byte) lineTable {
-	starts := make([]int, 1, len(src)/60+1)
+	starts := make([]int, 1, bytes.Count(src, newline)+1)
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		starts[0] = 3 // yaml.v3 does not count a byte-order mark as a column
 	}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return lineTable{src: src, starts: starts}
 }
