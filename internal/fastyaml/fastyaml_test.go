@@ -136,6 +136,11 @@ func TestAgreesOnSnippets(t *testing.T) {
 		{"a: \"\\x41\\U0001F600\\N\\_\"\n", true},
 		{"a: x\n  - y\n", true},
 		{"a: b\n  #c\n  d\n", false},
+		// found by FuzzParse (kept in testdata/fuzz too)
+		{"a: [x?y]\n", false},
+		{"a: \"x\\/y\"\n", false},
+		{"a: \"\\U85555505\"\n", false},
+		{"a: \"it\\'s\"\n", true},
 	} {
 		accepted := agree(t, []byte(tc.src))
 		if tc.accept && !accepted {

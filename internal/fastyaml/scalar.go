@@ -188,10 +188,11 @@ func (p *parser) unescape(l line, i int) (string, int, bool) {
 	return "", 0, false
 }
 
-// simpleEscapes are YAML's one-character escapes and what they stand for.
+// simpleEscapes are the one-character escapes yaml.v3 knows (not YAML
+// 1.2's "\/") and what they stand for.
 var simpleEscapes = map[byte]rune{
 	'0': 0, 'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f',
-	'r': '\r', 'e': 0x1B, ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+	'r': '\r', 'e': 0x1B, ' ': ' ', '"': '"', '\'': '\'', '\\': '\\',
 	'N': 0x85, '_': 0xA0, 'L': 0x2028, 'P': 0x2029,
 }
 
@@ -211,24 +212,24 @@ func hexDigits(e byte) int {
 // hexRune decodes hexadecimal digits into a character, refusing surrogates
 // and values past Unicode as yaml.v3 does.
 func hexRune(s string) (rune, bool) {
-	var r rune
+	var v uint32 // eight digits overflow a rune
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case '0' <= c && c <= '9':
-			r = r<<4 | rune(c-'0')
+			v = v<<4 | uint32(c-'0')
 		case 'a' <= c && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
+			v = v<<4 | uint32(c-'a'+10)
 		case 'A' <= c && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
+			v = v<<4 | uint32(c-'A'+10)
 		default:
 			return 0, false
 		}
 	}
-	if (r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF {
+	if (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF {
 		return 0, false
 	}
-	return r, true
+	return rune(v), true
 }
 
 // flowSequence reads a flow sequence of scalars that ends on its own line,
@@ -301,7 +302,7 @@ func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
 	}
 	j := i
 	for j < l.end && p.src[j] != ',' && p.src[j] != ']' {
-		if strings.IndexByte(":#[]{}", p.src[j]) >= 0 {
+		if strings.IndexByte(":#?[]{}", p.src[j]) >= 0 { // flow indicators; yaml.v3 stops or fails there
 			return nil, 0, false
 		}
 		j++
