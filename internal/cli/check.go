@@ -119,7 +119,8 @@ func runCheck(o *checkOptions) error {
 			o.Log.Warn("the result cache was not saved", "err", err)
 		}
 	}
-	ioOK := pathsOK && reportFailures(o, res.Failures)
+	// Report every failure, whether or not the walk failed too.
+	ioOK := reportFailures(o, res.Failures) && pathsOK
 
 	if o.Fix {
 		fixed, fixOK := applyFixes(o, res)
@@ -231,7 +232,8 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 			continue
 		}
 		if o.DryRun {
-			fmt.Fprint(o.IO.Out, textdiff.Unified("a/"+name, "b/"+name, string(src), string(out)))
+			from, to := textdiff.FileLabels(name)
+			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
 			continue
 		}
 		if current, err := os.ReadFile(name); err != nil || string(current) != string(src) {

@@ -110,7 +110,8 @@ func runExport(o *exportOptions) error {
 	if o.Ctx != nil && o.Ctx.Err() != nil {
 		return interrupted("nothing exported")
 	}
-	ioOK := pathsOK && reportFailures(&checkOptions{IO: o.IO}, res.Failures)
+	// Report every failure, whether or not the walk failed too.
+	ioOK := reportFailures(&checkOptions{IO: o.IO}, res.Failures) && pathsOK
 
 	errorsByFile := map[string]int{}
 	var errs []lint.Diagnostic

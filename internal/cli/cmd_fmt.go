@@ -97,7 +97,8 @@ func runFmt(o *fmtOptions, g *globals) error {
 		case o.Check:
 			fmt.Fprintln(o.IO.Out, path)
 		case o.Diff:
-			fmt.Fprint(o.IO.Out, textdiff.Unified("a/"+path, "b/"+path, string(src), string(out)))
+			from, to := textdiff.FileLabels(path)
+			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
 		default:
 			if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)

@@ -17,9 +17,26 @@ var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
 // renames it over path. The file keeps its mode when it exists (perm is used
 // for a new file). On any error the temporary file is removed and path is
 // left as it was.
+//
+// Two things a rename would do that writing in place would not are refused:
+// a symbolic link is written through to its target rather than replaced by
+// a copy, and a file the user may not write (read-only, or someone else's)
+// is an error even when its directory would allow the rename.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	if st, err := os.Stat(path); err == nil {
 		perm = st.Mode().Perm()
+		if st.Mode().IsRegular() {
+			// Opening for writing, without truncating, asks the kernel the
+			// same question a write in place would, and changes nothing.
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			}
+			f.Close()
+		}
 	}
 	tmp, err := writeTemp(path, data, perm)
 	if err != nil {
@@ -62,7 +79,7 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", path, err)
+		return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -83,4 +100,14 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 		return "", fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return tmp.Name(), nil
+}
+
+// unwrapPath drops the operation and path from err (the temporary file's name
+// means nothing to the user, and callers name the file already).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

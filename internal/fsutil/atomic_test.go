@@ -109,3 +109,26 @@ func TestCreateExclusive(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 }
+
+func TestWriteFileAtomicThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.WriteFile(target, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(link, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file (%v, %v)", st.Mode(), err)
+	}
+	got, _ := os.ReadFile(target)
+	st, _ := os.Stat(target)
+	if string(got) != "new" || st.Mode().Perm() != 0o640 {
+		t.Errorf("target holds %q with mode %v, want \"new\" with 0640", got, st.Mode().Perm())
+	}
+}

@@ -4,6 +4,7 @@ package textdiff
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -14,6 +15,13 @@ const context = 3
 type line struct {
 	op   diffmatchpatch.Operation
 	text string
+}
+
+// FileLabels returns the a/ and b/ names for a diff of the file at path, as
+// git writes them: "a/packs/x.yaml", and "a/tmp/x.yaml" for "/tmp/x.yaml".
+func FileLabels(path string) (a, b string) {
+	name := strings.TrimLeft(filepath.ToSlash(path), "/")
+	return "a/" + name, "b/" + name
 }
 
 // Unified returns a unified diff from a to b with three lines of context,

@@ -48,3 +48,15 @@ func TestUnifiedEqualAndNoNewline(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+func TestFileLabels(t *testing.T) {
+	for path, want := range map[string]string{
+		"packs/x.yaml":   "a/packs/x.yaml",
+		"/tmp/x.yaml":    "a/tmp/x.yaml",
+		"./packs/x.yaml": "a/./packs/x.yaml",
+	} {
+		if a, b := FileLabels(path); a != want || b != "b"+want[1:] {
+			t.Errorf("FileLabels(%q) = %q, %q; want %q", path, a, b, want)
+		}
+	}
+}
