@@ -6,14 +6,21 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // ReadFile reads and loads the pack at path. A file over MaxFileSize is not
 // read into memory: it comes back with a Problem. The error is for I/O only
 // (missing, unreadable, a directory); content problems are in File.Problems.
 func ReadFile(path string) (*File, error) {
-	// Stat before opening: opening a named pipe would wait for a writer.
-	st, err := os.Stat(path)
+	// Open without blocking: opening a named pipe would otherwise wait for a
+	// writer. O_NONBLOCK changes nothing for a regular file.
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
 	if err != nil {
 		return nil, err
 	}
@@ -23,23 +30,36 @@ func ReadFile(path string) (*File, error) {
 	if !st.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("not a regular file (%s)", st.Mode().Type())}
 	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	if st, err = fh.Stat(); err != nil {
-		return nil, err
-	}
 	if st.Size() > MaxFileSize {
 		f := &File{Path: path, Pack: &Pack{}, lines: newLineTable(nil)}
 		f.fail(Pos{1, 1}, "file is %s, over starlint's limit of %s for one pack: split it into several packs", byteSize(int(min(st.Size(), 1<<40))), byteSize(MaxFileSize))
 		return f, nil
 	}
-	// Read one byte past the limit in case the file grew since Stat.
-	src, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	src, err := readAll(fh, int(st.Size()))
 	if err != nil {
 		return nil, err
 	}
 	return Load(path, src), nil
+}
+
+// readAll reads fh to its end, or one byte past MaxFileSize if the file grew
+// since it was measured. The buffer is sized from the measurement, so a file
+// takes one read and one more to see the end, where io.ReadAll would grow
+// its buffer through several.
+func readAll(fh *os.File, size int) ([]byte, error) {
+	src := make([]byte, 0, size+1) // the extra byte lets the last read see the end
+	for len(src) <= MaxFileSize {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := fh.Read(src[len(src):min(cap(src), MaxFileSize+1)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return src, nil
 }
