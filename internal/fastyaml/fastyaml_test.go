@@ -135,6 +135,8 @@ func TestAgreesOnSnippets(t *testing.T) {
 		{"a: \"\\ud800\"\n", false},
 		{"a: \"\\x41\\U0001F600\\N\\_\"\n", true},
 		{"a: x\n  - y\n", true},
+		{"a:\n- k:\n  - x\n  j: 1\n", false},
+		{"a:\n- k:\n  - x\n- j: 1\n", false},
 		{"a: b\n  #c\n  d\n", false},
 		// found by FuzzParse (kept in testdata/fuzz too)
 		{"a: [x?y]\n", false},
