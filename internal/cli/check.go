@@ -59,9 +59,9 @@ func loadConfig(path string, all []*lint.Rule, lg *log.Logger) (*lint.Config, er
 }
 
 // findPacks expands the paths (default packs/) into pack files, printing
-// the ones that cannot be read; ok is false when any could not. Finding no
-// pack at all is an error (exit 2).
-func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, ok bool, err error) {
+// and counting the paths that cannot be read. Finding no pack at all is an
+// error (exit 2).
+func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, unreadable int, err error) {
 	if len(paths) == 0 {
 		paths = []string{"packs"}
 	}
@@ -71,11 +71,11 @@ func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, ok boo
 	}
 	switch {
 	case len(found) > 0:
-		return found, len(errs) == 0, nil
+		return found, len(errs), nil
 	case len(errs) == 0:
-		return nil, true, trouble("no pack files (*.yaml, *.yml) in %v", paths)
+		return nil, 0, trouble("no pack files (*.yaml, *.yml) in %v", paths)
 	}
-	return nil, false, silentTrouble()
+	return nil, len(errs), silentTrouble()
 }
 
 func runCheck(o *checkOptions) error {
@@ -86,7 +86,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	paths, pathsOK, err := findPacks(o.IO, o.Paths, cfg)
+	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,8 @@ func runCheck(o *checkOptions) error {
 		}
 	}
 	// Report every failure, whether or not the walk failed too.
-	ioOK := reportFailures(o, res.Failures) && pathsOK
+	ioOK := reportFailures(o, res.Failures) && unreadable == 0
+	unreadable += len(res.Failures)
 
 	if o.Fix {
 		fixed, fixOK := applyFixes(o, res)
@@ -143,7 +144,7 @@ func runCheck(o *checkOptions) error {
 	if o.Quiet {
 		diags = slices.DeleteFunc(slices.Clone(diags), func(d lint.Diagnostic) bool { return d.Severity != lint.Error })
 	}
-	run := report.Run{Files: res.Files, Diagnostics: diags, Rules: o.Rules, Version: version()}
+	run := report.Run{Files: res.Files, Unreadable: unreadable, Diagnostics: diags, Rules: o.Rules, Version: version()}
 	if err := report.Write(o.IO.Out, o.Format, run, report.Options{Color: o.IO.Color}); err != nil {
 		return trouble("writing the report: %v", err)
 	}

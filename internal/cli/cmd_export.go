@@ -94,10 +94,11 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	paths, pathsOK, err := findPacks(o.IO, o.Paths, cfg)
+	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
 	if err != nil {
 		return err
 	}
+	pathsOK := unreadable == 0
 	linter, err := lint.New(all, cfg, nil)
 	if err != nil {
 		return trouble("%v", err)

@@ -59,10 +59,11 @@ func runFmt(o *fmtOptions, g *globals) error {
 	if err != nil {
 		return err
 	}
-	paths, ok, err := findPacks(o.IO, o.Paths, cfg)
+	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
 	if err != nil {
 		return err
 	}
+	ok := unreadable == 0
 	var yamlErrors []lint.Diagnostic
 	unformatted, written := 0, 0
 	for _, path := range paths {

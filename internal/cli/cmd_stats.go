@@ -30,10 +30,11 @@ uses target-time's words-per-minute (150 unless the config says otherwise).`,
 			if err != nil {
 				return err
 			}
-			paths, ok, err := findPacks(io, args, cfg)
+			paths, unreadable, err := findPacks(io, args, cfg)
 			if err != nil {
 				return err
 			}
+			ok := unreadable == 0
 			all := []stats.Pack{}
 			broken := false
 			for _, path := range paths {

@@ -15,6 +15,7 @@ import (
 // Run is what a reporter formats.
 type Run struct {
 	Files       int
+	Unreadable  int               // paths that could not be read, reported on stderr
 	Diagnostics []lint.Diagnostic // sorted
 	Rules       []*lint.Rule      // the registry, for SARIF rule descriptors
 	Version     string            // starlint's version

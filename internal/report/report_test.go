@@ -67,6 +67,26 @@ func TestTextNoProblems(t *testing.T) {
 	}
 }
 
+// A run that could not read some paths must not say "no problems".
+func TestTextSummaryCountsUnreadable(t *testing.T) {
+	for _, tc := range []struct {
+		run  Run
+		want string
+	}{
+		{Run{Files: 0, Unreadable: 1}, "0 files checked, 1 could not be read (see the errors above)\n"},
+		{Run{Files: 2, Unreadable: 3, Diagnostics: []lint.Diagnostic{{File: "a.yaml", Pos: pack.Pos{Line: 1, Col: 1}, Severity: lint.Warning, Rule: "r", Message: "m"}}},
+			"a.yaml:1:1: warning: m [r]\n2 files checked: 0 errors, 1 warning, 0 infos; 3 could not be read (see the errors above)\n"},
+	} {
+		var b bytes.Buffer
+		if err := Text(&b, tc.run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tc.want {
+			t.Errorf("got  %q\nwant %q", b.String(), tc.want)
+		}
+	}
+}
+
 func TestTextEscapesControlCharacters(t *testing.T) {
 	var b bytes.Buffer
 	run := Run{Files: 1, Diagnostics: []lint.Diagnostic{{File: "x.yaml", Pos: pack.Pos{Line: 1, Col: 1}, Rule: "r", Severity: lint.Error,

@@ -48,7 +48,12 @@ func Text(w io.Writer, run Run, opt Options) error {
 	}
 	e, wn, in := lint.Count(run.Diagnostics)
 	summary := fmt.Sprintf("%d %s checked: %d %s, %d %s, %d %s", run.Files, plural(run.Files, "file"), e, plural(e, "error"), wn, plural(wn, "warning"), in, plural(in, "info"))
-	if e+wn+in == 0 {
+	switch {
+	case run.Unreadable > 0 && e+wn+in == 0:
+		summary = fmt.Sprintf("%d %s checked, %d could not be read (see the errors above)", run.Files, plural(run.Files, "file"), run.Unreadable)
+	case run.Unreadable > 0:
+		summary += fmt.Sprintf("; %d could not be read (see the errors above)", run.Unreadable)
+	case e+wn+in == 0:
 		summary = fmt.Sprintf("%d %s checked: no problems", run.Files, plural(run.Files, "file"))
 	}
 	fmt.Fprintln(bw, summary)
