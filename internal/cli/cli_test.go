@@ -48,7 +48,10 @@ func TestScripts(t *testing.T) {
 			},
 			// notmp DIR fails if a temporary file of an atomic write is left.
 			"notmp": func(ts *testscript.TestScript, neg bool, args []string) {
-				matches, _ := filepath.Glob(filepath.Join(ts.MkAbs(args[0]), ".*.tmp-*"))
+				dir := ts.MkAbs(args[0])
+				matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+				staging, _ := filepath.Glob(filepath.Join(dir, ".starlint-export-*"))
+				matches = append(matches, staging...)
 				if len(matches) > 0 {
 					ts.Fatalf("temporary files left behind: %v", matches)
 				}

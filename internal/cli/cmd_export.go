@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/starlint-dev/starlint/internal/export/jsonexport"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/report"
 )
 
@@ -103,11 +105,18 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return trouble("%v", err)
 	}
+	// First pass: lint every pack, keeping only its id and a hash of what
+	// was linted. The export reads each pack again, in id order.
 	inputs := make([]lint.Input, len(paths))
+	linted := make([]*export.Planned, len(paths))
 	for i, p := range paths {
-		inputs[i] = lint.Input{Path: p}
+		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, _ lint.Cached) {
+			if f.Root != nil {
+				linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
+			}
+		}}
 	}
-	res := linter.Run(inputs, lint.RunOptions{KeepFiles: true, Context: o.Ctx})
+	res := linter.Run(inputs, lint.RunOptions{Context: o.Ctx})
 	if o.Ctx != nil && o.Ctx.Err() != nil {
 		return interrupted("nothing exported")
 	}
@@ -133,51 +142,63 @@ func runExport(o *exportOptions) error {
 	if len(errorsByFile) > 0 {
 		o.Log.Warn("exporting packs with errors (--force)", "packs", len(errorsByFile))
 	}
-	var sources []*export.Source
-	for _, f := range res.Loaded {
-		if f.Root == nil {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", f.Path)
+	var planned []export.Planned
+	var latest time.Time
+	for i, p := range linted {
+		if p == nil {
+			if !slices.ContainsFunc(res.Failures, func(f lint.FileError) bool { return f.Path == paths[i] }) {
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", paths[i])
+			}
 			continue
 		}
-		modified := epoch
+		p.Modified = epoch
 		if !hasEpoch {
-			st, err := os.Stat(f.Path)
+			st, err := os.Stat(p.Path)
 			if err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", f.Path, err)
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", p.Path, ioMessage(err))
 				ioOK = false
 				continue
 			}
-			modified = st.ModTime().UTC().Truncate(time.Second)
+			p.Modified = st.ModTime().UTC().Truncate(time.Second)
 		}
-		sources = append(sources, &export.Source{Path: f.Path, Pack: f.Pack, Modified: modified})
+		if p.Modified.After(latest) {
+			latest = p.Modified
+		}
+		planned = append(planned, *p)
 	}
-	export.SortByID(sources)
-	opt := export.Options{Time: export.Latest(sources), WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle, Context: o.Ctx}
+	export.SortPlanned(planned)
+	opt := export.Options{Time: latest, WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
 
-	// Every format is built in memory first: a failing exporter writes nothing.
-	var outputs []*export.MemOutput
-	for _, e := range chosen {
-		out := &export.MemOutput{}
-		if err := e.Export(sources, opt, out); err != nil {
-			if errors.Is(err, export.ErrStopped) {
-				return interrupted("nothing exported")
-			}
-			return trouble("export --to %s: %v", e.Name(), err)
+	// Second pass: every format is written into a staging directory inside
+	// --out and moved into place only when all of them succeeded.
+	staging, err := export.NewStaging(o.Out)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	counts, err := export.Stream(o.Ctx, chosen, planned, opt, staging)
+	if err != nil {
+		staging.Discard()
+		if errors.Is(err, export.ErrStopped) {
+			return interrupted("nothing exported")
 		}
-		outputs = append(outputs, out)
+		return trouble("export %v", err)
+	}
+	if o.Ctx != nil && o.Ctx.Err() != nil {
+		staging.Discard()
+		return interrupted("nothing exported")
+	}
+	n, err := staging.Commit(o.Ctx)
+	if err != nil {
+		if o.Ctx != nil && o.Ctx.Err() != nil {
+			return interrupted("%d of %d %s written, each one complete", n, staging.Len(), plural(staging.Len(), "file"))
+		}
+		return trouble("%v", err)
 	}
 	var summary []string
-	for i, out := range outputs {
-		n, err := out.WriteDir(o.Ctx, o.Out)
-		if err != nil {
-			if o.Ctx != nil && o.Ctx.Err() != nil {
-				return interrupted("%d %s of %s written, each one complete", n, plural(n, "file"), chosen[i].Name())
-			}
-			return trouble("%v", err)
-		}
-		summary = append(summary, fmt.Sprintf("%s (%d %s)", chosen[i].Name(), len(out.Files), plural(len(out.Files), "file")))
+	for i, e := range chosen {
+		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), counts[i], plural(counts[i], "file")))
 	}
-	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", len(sources), plural(len(sources), "pack"), o.Out, strings.Join(summary, ", "))
+	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", len(planned), plural(len(planned), "pack"), o.Out, strings.Join(summary, ", "))
 	if !ioOK {
 		return silentTrouble()
 	}

@@ -27,7 +27,7 @@ func BenchmarkExport(b *testing.B) {
 		b.Run(e.Name(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := e.Export(packs, opt, &export.MemOutput{}); err != nil {
+				if err := export.Run(e, packs, opt, &export.MemOutput{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,7 +1,6 @@
 package export_test
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,7 +44,7 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	for _, e := range []export.Exporter{html.Exporter{}, anki.Exporter{}} {
 		out := exporttest.Run(t, e, packs, export.Options{})
-		if _, err := out.WriteDir(context.Background(), dir); err != nil {
+		if _, err := out.WriteDir(dir); err != nil {
 			t.Fatal(err)
 		}
 	}

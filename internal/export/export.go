@@ -5,12 +5,14 @@
 package export
 
 import (
-	"context"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
@@ -30,43 +32,75 @@ type Options struct {
 	// Time is the export's timestamp where a format needs one (the Anki
 	// collection's modification time): the latest Source.Modified.
 	Time time.Time
+	// Count is how many packs the export will receive (the site's footer
+	// says it on every page).
+	Count int
 	// WordsPerMinute estimates speaking time (default 150).
 	WordsPerMinute int
 	// Bundle asks the JSON exporter for one file instead of one per pack.
 	Bundle bool
-	// Context, when cancelled (Ctrl-C), stops an export between packs.
-	Context context.Context
 }
 
-// Stopped reports whether the export was cancelled; exporters check it
-// between packs and return ErrStopped.
-func (o Options) Stopped() bool { return o.Context != nil && o.Context.Err() != nil }
-
-// ErrStopped is returned by an exporter whose context was cancelled.
-var ErrStopped = errors.New("export stopped")
-
-// Exporter writes one format.
+// Exporter writes one format. Packs stream through it one at a time, so an
+// export of any size needs memory for one pack plus the format's index.
 type Exporter interface {
 	// Name is the --to value: json, anki, anki-text or html.
 	Name() string
-	// Export writes the packs' files into out. Packs come sorted by id.
-	Export(packs []*Source, opt Options, out Output) error
+	// Start begins an export into out.
+	Start(opt Options, out Output) (Writer, error)
 }
+
+// Writer receives the packs of one export, sorted by id, then Finish, or
+// Abort when the export stops early.
+type Writer interface {
+	Add(src *Source) error
+	// Finish writes what needs every pack (indexes, packages) and releases
+	// what Start opened.
+	Finish() error
+	// Abort releases what Start opened without finishing.
+	Abort()
+}
+
+// Run exports packs already loaded (sorted by id) with e: Start, Add each,
+// Finish. The export command streams from files with Stream instead.
+func Run(e Exporter, packs []*Source, opt Options, out Output) error {
+	if opt.Count == 0 {
+		opt.Count = len(packs)
+	}
+	w, err := e.Start(opt, out)
+	if err != nil {
+		return err
+	}
+	for _, src := range packs {
+		if err := w.Add(src); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Finish()
+}
+
+// ErrStopped is returned when an export's context was cancelled.
+var ErrStopped = errors.New("export stopped")
 
 // Output receives an exporter's files, named relative to the output
-// directory with forward slashes.
+// directory with forward slashes. Each name may be written once.
 type Output interface {
 	WriteFile(name string, data []byte) error
+	// Create opens a file to write in pieces; it is complete once closed.
+	Create(name string) (io.WriteCloser, error)
 }
 
-// MemOutput collects files in memory: exporters write there first, so a
-// failing exporter leaves nothing behind, and tests read them back.
+// MemOutput collects files in memory, for tests.
 type MemOutput struct {
+	mu    sync.Mutex
 	Files map[string][]byte
 }
 
 // WriteFile records a file; writing the same name twice is an error.
 func (m *MemOutput) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if m.Files == nil {
 		m.Files = map[string][]byte{}
 	}
@@ -76,6 +110,25 @@ func (m *MemOutput) WriteFile(name string, data []byte) error {
 	m.Files[name] = append([]byte(nil), data...)
 	return nil
 }
+
+// Create returns a writer whose content is recorded when it is closed.
+func (m *MemOutput) Create(name string) (io.WriteCloser, error) {
+	m.mu.Lock()
+	_, dup := m.Files[name]
+	m.mu.Unlock()
+	if dup {
+		return nil, fmt.Errorf("export wrote %s twice", name)
+	}
+	return &memFile{out: m, name: name}, nil
+}
+
+type memFile struct {
+	bytes.Buffer
+	out  *MemOutput
+	name string
+}
+
+func (f *memFile) Close() error { return f.out.WriteFile(f.name, f.Bytes()) }
 
 // Names returns the file names, sorted.
 func (m *MemOutput) Names() []string {
@@ -87,16 +140,11 @@ func (m *MemOutput) Names() []string {
 	return names
 }
 
-// WriteDir writes every file into dir, each one atomically (a temporary
-// file renamed into place), creating directories as needed, and returns
-// how many it wrote. It stops at the first error or when ctx is cancelled
-// (nil means never); files written before that are complete.
-func (m *MemOutput) WriteDir(ctx context.Context, dir string) (int, error) {
+// WriteDir writes every file into dir, each one atomically, creating
+// directories as needed, and returns how many it wrote.
+func (m *MemOutput) WriteDir(dir string) (int, error) {
 	n := 0
 	for _, name := range m.Names() {
-		if ctx != nil && ctx.Err() != nil {
-			return n, ctx.Err()
-		}
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return n, fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)
@@ -112,11 +160,17 @@ func (m *MemOutput) WriteDir(ctx context.Context, dir string) (int, error) {
 // SortByID orders packs by id, then path, so every export is in the same
 // order whatever order the files were found in.
 func SortByID(packs []*Source) {
-	sort.SliceStable(packs, func(i, j int) bool {
-		if packs[i].Pack.ID != packs[j].Pack.ID {
-			return packs[i].Pack.ID < packs[j].Pack.ID
+	sortByIDPath(packs, func(s *Source) (string, string) { return s.Pack.ID, s.Path })
+}
+
+func sortByIDPath[T any](s []T, key func(T) (id, path string)) {
+	sort.SliceStable(s, func(i, j int) bool {
+		idI, pathI := key(s[i])
+		idJ, pathJ := key(s[j])
+		if idI != idJ {
+			return idI < idJ
 		}
-		return packs[i].Path < packs[j].Path
+		return pathI < pathJ
 	})
 }
 

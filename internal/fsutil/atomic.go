@@ -33,7 +33,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 			// same question a write in place would, and changes nothing.
 			f, err := os.OpenFile(path, os.O_WRONLY, 0)
 			if err != nil {
-				return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+				return fmt.Errorf("cannot write %s: %w", path, UnwrapPath(err))
 			}
 			f.Close()
 		}
@@ -79,7 +79,7 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return "", fmt.Errorf("cannot write %s: %w", path, UnwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -102,12 +102,16 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	return tmp.Name(), nil
 }
 
-// unwrapPath drops the operation and path from err (the temporary file's name
-// means nothing to the user, and callers name the file already).
-func unwrapPath(err error) error {
+// UnwrapPath drops the path from an *fs.PathError or *os.LinkError, for
+// messages that already name the file.
+func UnwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

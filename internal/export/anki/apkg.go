@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,118 +47,163 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 `
 
-// Export implements export.Exporter.
-func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
-	data, err := Package(packs, opt)
-	if err != nil {
-		return err
-	}
-	return out.WriteFile(PackageName, data)
-}
-
-// Package builds the .apkg bytes.
-func Package(packs []*export.Source, opt export.Options) ([]byte, error) {
-	var notes []note
-	for _, src := range packs {
-		if opt.Stopped() {
-			return nil, export.ErrStopped
-		}
-		notes = append(notes, notesFor(src, opt.WordsPerMinute)...)
-	}
-	collection, err := buildCollection(notes, opt.Time)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"collection.anki2", collection}, {"media", []byte("{}")}} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(f.data); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// buildCollection writes the notes into a fresh schema-11 SQLite database
-// in a temporary file and returns its bytes.
-func buildCollection(notes []note, at time.Time) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "starlint-anki-*")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "collection.anki2")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if err := fill(db, notes, at); err != nil {
+// Start implements export.Exporter. Notes go into a SQLite collection in a
+// temporary directory as packs arrive; Finish zips it into the package, so
+// memory does not grow with the number of packs.
+func (Exporter) Start(opt export.Options, out export.Output) (export.Writer, error) {
+	w := &packageWriter{opt: opt, out: out, decks: map[string]bool{}}
+	if err := w.open(); err != nil {
+		w.Abort()
 		return nil, fmt.Errorf("building the Anki collection: %w", err)
 	}
-	if err := db.Close(); err != nil { // close before reading: nothing left in a journal
-		return nil, err
-	}
-	return os.ReadFile(path)
+	return w, nil
 }
 
-func fill(db *sql.DB, notes []note, at time.Time) error {
-	if _, err := db.Exec("PRAGMA journal_mode=DELETE; PRAGMA page_size=4096;" + schema11); err != nil {
-		return err
+// Package builds the .apkg bytes in memory (for tests).
+func Package(packs []*export.Source, opt export.Options) ([]byte, error) {
+	out := &export.MemOutput{}
+	if err := export.Run(Exporter{}, packs, opt, out); err != nil {
+		return nil, err
 	}
-	tx, err := db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	return out.Files[PackageName], nil
+}
 
-	models, decks, deckIDs, err := collectionJSON(notes, at)
-	if err != nil {
+type packageWriter struct {
+	opt                export.Options
+	out                export.Output
+	dir                string // temporary, holds collection.anki2
+	db                 *sql.DB
+	tx                 *sql.Tx
+	noteStmt, cardStmt *sql.Stmt
+	notes              int
+	decks              map[string]bool
+}
+
+func (w *packageWriter) collectionPath() string { return filepath.Join(w.dir, "collection.anki2") }
+
+func (w *packageWriter) open() error {
+	var err error
+	if w.dir, err = os.MkdirTemp("", "starlint-anki-*"); err != nil {
 		return err
 	}
-	atMs := at.UnixMilli()
-	conf := fmt.Sprintf(`{"activeDecks":[1],"addToCur":true,"collapseTime":1200,"curDeck":1,"curModel":"%d","dueCounts":true,"estTimes":true,"newSpread":0,"nextPos":%d,"sortBackwards":false,"sortType":"noteFld","timeLim":0}`, quizType.ID(), len(notes)+1)
-	// Strings, never []byte: Anki reads these columns as TEXT.
-	if _, err := tx.Exec(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')`,
-		at.Unix()-at.Unix()%86400, atMs, atMs, conf, models, decks, deckConf); err != nil {
+	if w.db, err = sql.Open("sqlite", w.collectionPath()); err != nil {
 		return err
 	}
-	noteStmt, err := tx.Prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`)
-	if err != nil {
+	w.db.SetMaxOpenConns(1)
+	if _, err := w.db.Exec("PRAGMA journal_mode=DELETE; PRAGMA page_size=4096;" + schema11); err != nil {
 		return err
 	}
-	cardStmt, err := tx.Prepare(`INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
-	if err != nil {
+	if w.tx, err = w.db.Begin(); err != nil {
 		return err
 	}
-	for i, n := range notes {
+	if w.noteStmt, err = w.tx.Prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`); err != nil {
+		return err
+	}
+	w.cardStmt, err = w.tx.Prepare(`INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
+	return err
+}
+
+func (w *packageWriter) Add(src *export.Source) error {
+	atMs := w.opt.Time.UnixMilli()
+	for _, n := range notesFor(src, w.opt.WordsPerMinute) {
 		// Ids are not identity (the GUID is); they only need to be unique
 		// and not in the future, so they count up from the export time.
-		id := atMs + int64(i)
+		id := atMs + int64(w.notes)
 		sfld := StripHTML(n.Fields[0])
 		tags := ""
 		if len(n.Tags) > 0 {
 			tags = " " + strings.Join(n.Tags, " ") + " "
 		}
-		if _, err := noteStmt.Exec(id, n.GUID, n.Type.ID(), n.Mod.Unix(), tags, strings.Join(n.Fields, "\x1f"), sfld, int64(Checksum(sfld))); err != nil {
+		if _, err := w.noteStmt.Exec(id, n.GUID, n.Type.ID(), n.Mod.Unix(), tags, strings.Join(n.Fields, "\x1f"), sfld, int64(Checksum(sfld))); err != nil {
+			return fmt.Errorf("building the Anki collection: %w", err)
+		}
+		if _, err := w.cardStmt.Exec(id, id, stableID("deck", n.Deck), n.Mod.Unix(), w.notes+1); err != nil {
+			return fmt.Errorf("building the Anki collection: %w", err)
+		}
+		parent, _, _ := strings.Cut(n.Deck, "::")
+		w.decks[parent] = true
+		w.decks[n.Deck] = true
+		w.notes++
+	}
+	return nil
+}
+
+func (w *packageWriter) Finish() error {
+	defer w.Abort()
+	if err := w.finishCollection(); err != nil {
+		return fmt.Errorf("building the Anki collection: %w", err)
+	}
+	f, err := w.out.Create(PackageName)
+	if err != nil {
+		return err
+	}
+	err = w.zip(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// finishCollection writes the col row, commits and closes the database:
+// nothing is left in a journal when it is zipped.
+func (w *packageWriter) finishCollection() error {
+	at := w.opt.Time
+	models, decks, err := collectionJSON(w.decks, at)
+	if err != nil {
+		return err
+	}
+	atMs := at.UnixMilli()
+	conf := fmt.Sprintf(`{"activeDecks":[1],"addToCur":true,"collapseTime":1200,"curDeck":1,"curModel":"%d","dueCounts":true,"estTimes":true,"newSpread":0,"nextPos":%d,"sortBackwards":false,"sortType":"noteFld","timeLim":0}`, quizType.ID(), w.notes+1)
+	// Strings, never []byte: Anki reads these columns as TEXT.
+	if _, err := w.tx.Exec(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')`,
+		at.Unix()-at.Unix()%86400, atMs, atMs, conf, models, decks, deckConf); err != nil {
+		return err
+	}
+	if err := w.tx.Commit(); err != nil {
+		return err
+	}
+	w.tx = nil
+	err = w.db.Close()
+	w.db = nil
+	return err
+}
+
+func (w *packageWriter) zip(dst io.Writer) error {
+	collection, err := os.Open(w.collectionPath())
+	if err != nil {
+		return err
+	}
+	defer collection.Close()
+	zw := zip.NewWriter(dst)
+	for _, f := range []struct {
+		name string
+		data io.Reader
+	}{{"collection.anki2", collection}, {"media", strings.NewReader("{}")}} {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
 			return err
 		}
-		if _, err := cardStmt.Exec(id, id, deckIDs[n.Deck], n.Mod.Unix(), i+1); err != nil {
+		if _, err := io.Copy(fw, f.data); err != nil {
 			return err
 		}
 	}
-	return tx.Commit()
+	return zw.Close()
+}
+
+// Abort closes the database and removes the temporary directory.
+func (w *packageWriter) Abort() {
+	if w.tx != nil {
+		w.tx.Rollback()
+		w.tx = nil
+	}
+	if w.db != nil {
+		w.db.Close()
+		w.db = nil
+	}
+	if w.dir != "" {
+		os.RemoveAll(w.dir)
+		w.dir = ""
+	}
 }
 
 const deckConf = `{"1":{"autoplay":true,"dyn":false,"id":1,"lapse":{"delays":[10],"leechAction":1,"leechFails":8,"minInt":1,"mult":0},"maxTaken":60,"mod":0,"name":"Default","new":{"bury":false,"delays":[1,10],"initialFactor":2500,"ints":[1,4,0],"order":1,"perDay":20},"replayq":true,"rev":{"bury":false,"ease4":1.3,"hardFactor":1.2,"ivlFct":1,"maxIvl":36500,"perDay":200},"timer":0,"usn":0}}`
@@ -221,8 +267,8 @@ type deckJSON struct {
 	TimeToday        [2]int `json:"timeToday"`
 }
 
-// collectionJSON builds col.models and col.decks, and maps deck names to ids.
-func collectionJSON(notes []note, at time.Time) (models, decks string, deckIDs map[string]int64, err error) {
+// collectionJSON builds col.models and col.decks.
+func collectionJSON(deckNames map[string]bool, at time.Time) (models, decks string, err error) {
 	ms := map[string]modelJSON{}
 	for _, nt := range noteTypes {
 		m := modelJSON{ID: nt.ID(), Name: nt.Name, Mod: at.Unix(), USN: -1, CSS: cardCSS,
@@ -235,26 +281,16 @@ func collectionJSON(notes []note, at time.Time) (models, decks string, deckIDs m
 		ms[fmt.Sprint(m.ID)] = m
 	}
 	ds := map[string]deckJSON{"1": {ID: 1, Name: "Default", Conf: 1}}
-	deckIDs = map[string]int64{}
-	addDeck := func(name string) {
-		if _, ok := deckIDs[name]; ok {
-			return
-		}
+	for name := range deckNames {
 		id := stableID("deck", name)
-		deckIDs[name] = id
 		ds[fmt.Sprint(id)] = deckJSON{ID: id, Name: name, Mod: at.Unix(), USN: -1, Conf: 1, ExtendRev: 50}
-	}
-	for _, n := range notes {
-		parent, _, _ := strings.Cut(n.Deck, "::")
-		addDeck(parent)
-		addDeck(n.Deck)
 	}
 	mb, err := marshal(ms)
 	if err != nil {
-		return "", "", nil, err
+		return "", "", err
 	}
 	db, err := marshal(ds)
-	return mb, db, deckIDs, err
+	return mb, db, err
 }
 
 // marshal writes JSON with map keys sorted (encoding/json does) and HTML

@@ -1,6 +1,8 @@
 package anki
 
 import (
+	"bufio"
+	"io"
 	"strconv"
 	"strings"
 
@@ -26,30 +28,66 @@ func TextFileName(nt *noteType) string {
 	return "anki-star.txt"
 }
 
-// Export implements export.Exporter.
-func (TextExporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
-	byType := map[*noteType][]note{}
-	for _, src := range packs {
-		if opt.Stopped() {
-			return export.ErrStopped
-		}
-		for _, n := range notesFor(src, opt.WordsPerMinute) {
-			byType[n.Type] = append(byType[n.Type], n)
-		}
-	}
+// Start implements export.Exporter: one file per note type, a row per
+// note written as each pack arrives.
+func (TextExporter) Start(opt export.Options, out export.Output) (export.Writer, error) {
+	w := &textWriter{opt: opt, files: map[*noteType]*textFile{}}
 	for _, nt := range noteTypes {
-		if err := out.WriteFile(TextFileName(nt), []byte(textFile(nt, byType[nt]))); err != nil {
-			return err
+		f, err := out.Create(TextFileName(nt))
+		if err != nil {
+			w.close()
+			return nil, err
 		}
+		tf := &textFile{Closer: f, Writer: bufio.NewWriter(f)}
+		w.files[nt] = tf
+		writeTextHeader(tf.Writer, nt)
+	}
+	return w, nil
+}
+
+type textWriter struct {
+	opt   export.Options
+	files map[*noteType]*textFile
+}
+
+type textFile struct {
+	io.Closer
+	*bufio.Writer
+}
+
+func (w *textWriter) Add(src *export.Source) error {
+	for _, n := range notesFor(src, w.opt.WordsPerMinute) {
+		writeTextRow(w.files[n.Type].Writer, n)
 	}
 	return nil
 }
 
-// textFile writes the header lines Anki 2.1.54+ reads, then one row per
-// note: the fields, then deck, tags and GUID columns. The GUID is never in
-// column 1, where a leading '#' would make the row a comment.
-func textFile(nt *noteType, notes []note) string {
-	var b strings.Builder
+func (w *textWriter) Finish() error { return w.close() }
+
+func (w *textWriter) Abort() { w.close() }
+
+func (w *textWriter) close() error {
+	var first error
+	for _, nt := range noteTypes {
+		f := w.files[nt]
+		if f == nil {
+			continue
+		}
+		err := f.Flush()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// writeTextHeader writes the header lines Anki 2.1.54+ reads: the fields,
+// then deck, tags and GUID columns. The GUID is never in column 1, where a
+// leading '#' would make the row a comment.
+func writeTextHeader(b *bufio.Writer, nt *noteType) {
 	n := len(nt.Fields)
 	b.WriteString("#separator:tab\n#html:true\n")
 	b.WriteString("#notetype:" + nt.Name + "\n")
@@ -57,17 +95,18 @@ func textFile(nt *noteType, notes []note) string {
 	b.WriteString("#tags column:" + strconv.Itoa(n+2) + "\n")
 	b.WriteString("#guid column:" + strconv.Itoa(n+3) + "\n")
 	b.WriteString("#columns:" + strings.Join(append(append([]string(nil), nt.Fields...), "Deck", "Tags", "GUID"), "\t") + "\n")
-	for _, note := range notes {
-		row := append(append([]string(nil), note.Fields...), note.Deck, strings.Join(note.Tags, " "), note.GUID)
-		for i, f := range row {
-			if i > 0 {
-				b.WriteByte('\t')
-			}
-			b.WriteString(textField(f))
+}
+
+// writeTextRow writes one note's row.
+func writeTextRow(b *bufio.Writer, note note) {
+	row := append(append([]string(nil), note.Fields...), note.Deck, strings.Join(note.Tags, " "), note.GUID)
+	for i, f := range row {
+		if i > 0 {
+			b.WriteByte('\t')
 		}
-		b.WriteByte('\n')
+		b.WriteString(textField(f))
 	}
-	return b.String()
+	b.WriteByte('\n')
 }
 
 // textField quotes a field when the reader needs it: a quote, tab or line

@@ -47,7 +47,7 @@ func Run(t *testing.T, e export.Exporter, packs []*export.Source, opt export.Opt
 		opt.Time = export.Latest(packs)
 	}
 	out := &export.MemOutput{}
-	if err := e.Export(packs, opt, out); err != nil {
+	if err := export.Run(e, packs, opt, out); err != nil {
 		t.Fatal(err)
 	}
 	return out

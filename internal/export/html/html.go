@@ -57,7 +57,14 @@ type page struct {
 
 type category struct {
 	Name, Slug string
-	Packs      []*packView
+	Packs      []indexEntry
+}
+
+// indexEntry is what the index shows of a pack: all the site keeps of it
+// once its page is written.
+type indexEntry struct {
+	ID, Title, Competency, Search string
+	Quiz, Followups               int
 }
 
 type packView struct {
@@ -79,44 +86,54 @@ func cspHash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// Export implements export.Exporter.
-func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
+// Start implements export.Exporter: a page per pack as it arrives, the
+// index, which needs only a line per pack, at Finish.
+func (Exporter) Start(opt export.Options, out export.Output) (export.Writer, error) {
 	st := &site{CSS: htmltemplate.CSS(siteCSS), JS: htmltemplate.JS(siteJS),
-		StyleHash: cspHash(siteCSS), ScriptHash: cspHash(siteJS), Count: len(packs)}
-	byCategory := map[string]*category{}
-	var views []*packView
-	for _, src := range packs {
-		if opt.Stopped() {
-			return export.ErrStopped
-		}
-		v := view(src.Pack, opt.WordsPerMinute)
-		views = append(views, v)
-		c := byCategory[v.Category]
-		if c == nil {
-			c = &category{Name: v.Category, Slug: slug(v.Category)}
-			byCategory[v.Category] = c
-		}
-		c.Packs = append(c.Packs, v)
-		var b bytes.Buffer
-		if err := templates.ExecuteTemplate(&b, "layout", page{Site: st, Title: v.Title, Pack: v}); err != nil {
-			return err
-		}
-		if err := out.WriteFile(v.ID+".html", b.Bytes()); err != nil {
-			return err
-		}
+		StyleHash: cspHash(siteCSS), ScriptHash: cspHash(siteJS), Count: opt.Count}
+	return &writer{opt: opt, out: out, site: st, byCategory: map[string]*category{}}, nil
+}
+
+type writer struct {
+	opt        export.Options
+	out        export.Output
+	site       *site
+	byCategory map[string]*category
+}
+
+func (w *writer) Add(src *export.Source) error {
+	v := view(src.Pack, w.opt.WordsPerMinute)
+	c := w.byCategory[v.Category]
+	if c == nil {
+		name := strings.Clone(v.Category)
+		c = &category{Name: name, Slug: slug(name)}
+		w.byCategory[name] = c
 	}
-	cats := make([]category, 0, len(byCategory))
-	for _, c := range byCategory {
+	// Copies: the index outlives the pack, whose strings share its file's text.
+	c.Packs = append(c.Packs, indexEntry{ID: strings.Clone(v.ID), Title: strings.Clone(v.Title),
+		Competency: strings.Clone(v.Competency), Search: v.Search, Quiz: len(v.Quiz), Followups: len(v.Followups)})
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
+		return err
+	}
+	return w.out.WriteFile(v.ID+".html", b.Bytes())
+}
+
+func (w *writer) Finish() error {
+	cats := make([]category, 0, len(w.byCategory))
+	for _, c := range w.byCategory {
 		sort.SliceStable(c.Packs, func(i, j int) bool { return c.Packs[i].Title < c.Packs[j].Title })
 		cats = append(cats, *c)
 	}
 	sort.Slice(cats, func(i, j int) bool { return cats[i].Name < cats[j].Name })
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: st, Title: "Pattern packs", IsIndex: true, Categories: cats}); err != nil {
+	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Categories: cats}); err != nil {
 		return err
 	}
-	return out.WriteFile("index.html", b.Bytes())
+	return w.out.WriteFile("index.html", b.Bytes())
 }
+
+func (w *writer) Abort() {}
 
 func view(p *pack.Pack, wpm int) *packView {
 	jp := jsonexport.Convert(p, wpm)

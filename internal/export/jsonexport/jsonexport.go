@@ -4,8 +4,12 @@
 package jsonexport
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
 
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/pack"
@@ -149,60 +153,112 @@ type Bundle struct {
 	Packs         []*Pack `json:"packs"`
 }
 
-// Export implements export.Exporter.
-func (Exporter) Export(packs []*export.Source, opt export.Options, out export.Output) error {
-	index := Index{ExportVersion: Version, Packs: []IndexEntry{}}
-	bundle := Bundle{ExportVersion: Version, Packs: []*Pack{}}
-	for _, src := range packs {
-		if opt.Stopped() {
-			return export.ErrStopped
-		}
-		p := Convert(src.Pack, opt.WordsPerMinute)
-		entry := entryFor(src.Pack)
-		if opt.Bundle {
-			bundle.Packs = append(bundle.Packs, p)
-		} else {
-			entry.File = p.ID + ".json"
-			data, err := encode(p)
-			if err != nil {
-				return err
-			}
-			if err := out.WriteFile(entry.File, data); err != nil {
-				return err
-			}
-		}
-		index.Packs = append(index.Packs, entry)
-	}
+// Start implements export.Exporter. Each pack's file is written as the
+// pack arrives; the index (or the bundle's closing bracket) at Finish.
+func (Exporter) Start(opt export.Options, out export.Output) (export.Writer, error) {
+	w := &writer{opt: opt, out: out, index: Index{ExportVersion: Version, Packs: []IndexEntry{}}}
 	if opt.Bundle {
-		data, err := encode(bundle)
+		f, err := out.Create("bundle.json")
+		if err != nil {
+			return nil, err
+		}
+		w.bundle = bufio.NewWriter(f)
+		w.bundleFile = f
+		fmt.Fprintf(w.bundle, "{\n  \"exportVersion\": %d,\n  \"packs\": [", Version)
+	}
+	return w, nil
+}
+
+type writer struct {
+	opt        export.Options
+	out        export.Output
+	index      Index
+	bundle     *bufio.Writer // bundle.json, written pack by pack
+	bundleFile io.Closer
+	bundled    int
+}
+
+func (w *writer) Add(src *export.Source) error {
+	p := Convert(src.Pack, w.opt.WordsPerMinute)
+	if w.bundle != nil {
+		// The same bytes encode(Bundle{...}) would give, one pack at a time.
+		data, err := encodeIndented(p, "    ")
 		if err != nil {
 			return err
 		}
-		return out.WriteFile("bundle.json", data)
+		if w.bundled > 0 {
+			w.bundle.WriteByte(',')
+		}
+		w.bundle.WriteString("\n    ")
+		w.bundle.Write(data)
+		w.bundled++
+		return nil
 	}
-	data, err := encode(index)
+	entry := entryFor(src.Pack)
+	entry.File = p.ID + ".json"
+	data, err := encode(p)
 	if err != nil {
 		return err
 	}
-	return out.WriteFile("packs.json", data)
+	if err := w.out.WriteFile(entry.File, data); err != nil {
+		return err
+	}
+	w.index.Packs = append(w.index.Packs, entry)
+	return nil
+}
+
+func (w *writer) Abort() {
+	if w.bundleFile != nil {
+		w.bundleFile.Close()
+	}
+}
+
+func (w *writer) Finish() error {
+	if w.bundle != nil {
+		if w.bundled > 0 {
+			w.bundle.WriteString("\n  ")
+		}
+		w.bundle.WriteString("]\n}\n")
+		err := w.bundle.Flush()
+		if cerr := w.bundleFile.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	data, err := encode(w.index)
+	if err != nil {
+		return err
+	}
+	return w.out.WriteFile("packs.json", data)
 }
 
 func encode(v any) ([]byte, error) {
+	data, err := encodeIndented(v, "")
+	return append(data, '\n'), err
+}
+
+// encodeIndented writes v as indented JSON, every line after the first
+// starting with prefix, without a final newline.
+func encodeIndented(v any, prefix string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false) // consumers get the text as written; HTML escaping is theirs to do
 	err := enc.Encode(v)
-	return b.Bytes(), err
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 func entryFor(p *pack.Pack) IndexEntry {
 	c := Counts{Reflections: len(p.Reflections), Followups: len(p.Followups), Angles: len(p.Angles),
 		Levels: len(p.Levels), Quiz: len(p.Quiz), ByDiff: map[string]int{"easy": 0, "medium": 0, "hard": 0}}
+	// The index outlives the pack: copies, so it does not keep the pack's
+	// whole file text alive (the model's strings share it). Even a map key
+	// must be a copy: assigning to an existing string key stores the new one.
 	for _, q := range p.Quiz {
-		c.ByDiff[q.Difficulty]++
+		c.ByDiff[strings.Clone(q.Difficulty)]++
 	}
-	return IndexEntry{ID: p.ID, Title: p.Title, Category: p.Category, Competency: p.Competency, Counts: c}
+	return IndexEntry{ID: strings.Clone(p.ID), Title: strings.Clone(p.Title), Category: strings.Clone(p.Category),
+		Competency: strings.Clone(p.Competency), Counts: c}
 }
 
 func nonNil(s []string) []string {

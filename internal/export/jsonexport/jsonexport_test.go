@@ -98,3 +98,24 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestBundleStreamsTheSameBytes: bundle.json is written a pack at a time;
+// it must be exactly what encoding the whole bundle at once gives, for no
+// packs, one and several.
+func TestBundleStreamsTheSameBytes(t *testing.T) {
+	packs := exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml")
+	for _, n := range []int{0, 1, len(packs)} {
+		out := exporttest.Run(t, Exporter{}, packs[:n], export.Options{Bundle: true})
+		whole := Bundle{ExportVersion: Version, Packs: []*Pack{}}
+		for _, src := range packs[:n] {
+			whole.Packs = append(whole.Packs, Convert(src.Pack, 0))
+		}
+		want, err := encode(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.Files["bundle.json"]; !bytes.Equal(got, want) {
+			t.Errorf("%d packs: streamed bundle differs from the whole encoding:\n got  %.300s\n want %.300s", n, got, want)
+		}
+	}
+}

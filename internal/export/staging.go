@@ -1,0 +1,165 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/starlint-dev/starlint/internal/fsutil"
+)
+
+// Staging is an Output that writes files into a hidden directory inside the
+// output directory and moves them into place only on Commit. An export
+// that fails or is interrupted leaves the output as it was, and memory
+// stays flat however many files an export writes.
+type Staging struct {
+	Out   string // the output directory
+	dir   string // the staging directory inside it
+	mu    sync.Mutex
+	names map[string]bool // staged, by name
+}
+
+// StagingPrefix starts the name of every staging directory.
+const StagingPrefix = ".starlint-export-"
+
+// NewStaging creates the output directory if needed and a staging
+// directory inside it (on the same file system, so moving is a rename).
+func NewStaging(out string) (*Staging, error) {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", out, fsutil.UnwrapPath(err))
+	}
+	dir, err := os.MkdirTemp(out, StagingPrefix+"*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write into %s: %w", out, fsutil.UnwrapPath(err))
+	}
+	return &Staging{Out: out, dir: dir, names: map[string]bool{}}, nil
+}
+
+// WriteFile stages a whole file.
+func (s *Staging) WriteFile(name string, data []byte) error {
+	w, err := s.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// Create stages a file to write in pieces.
+func (s *Staging) Create(name string) (io.WriteCloser, error) {
+	if !fs.ValidPath(name) || name == "." {
+		return nil, fmt.Errorf("export file name %q is not a relative path", name)
+	}
+	s.mu.Lock()
+	dup := s.names[name]
+	s.names[name] = true
+	s.mu.Unlock()
+	if dup {
+		return nil, fmt.Errorf("export wrote %s twice", name)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &stagedFile{f}, nil
+}
+
+type stagedFile struct{ *os.File }
+
+// Close syncs before closing: a file is renamed into place only once its
+// content is on disk.
+func (f *stagedFile) Close() error {
+	err := f.File.Sync()
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Len is how many files are staged.
+func (s *Staging) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.names)
+}
+
+// Commit moves every staged file into the output directory, replacing
+// files of the same name, and removes the staging directory. Each file
+// moves whole; when ctx is cancelled the rest are dropped. It returns how
+// many files moved.
+func (s *Staging) Commit(ctx context.Context) (int, error) {
+	defer s.Discard()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	names := make([]string, 0, len(s.names))
+	for n := range s.names {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	// A directory where a file goes would fail the export halfway: check
+	// them all before moving any.
+	for _, name := range names {
+		to := filepath.Join(s.Out, filepath.FromSlash(name))
+		if st, err := os.Stat(to); err == nil && st.IsDir() {
+			return 0, fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
+		}
+	}
+	moved := 0
+	for _, name := range names {
+		if ctx != nil && ctx.Err() != nil {
+			return moved, ctx.Err()
+		}
+		if err := s.move(name); err != nil {
+			return moved, err
+		}
+		moved++
+	}
+	if d, err := os.Open(s.Out); err == nil { // make the renames durable
+		d.Sync()
+		d.Close()
+	}
+	return moved, nil
+}
+
+func (s *Staging) move(name string) error {
+	from := filepath.Join(s.dir, filepath.FromSlash(name))
+	to := filepath.Join(s.Out, filepath.FromSlash(name))
+	if dir := path.Dir(name); dir != "." {
+		if err := os.MkdirAll(filepath.Join(s.Out, filepath.FromSlash(dir)), 0o755); err != nil {
+			return fmt.Errorf("cannot create %s: %w", filepath.Dir(to), fsutil.UnwrapPath(err))
+		}
+	}
+	if st, err := os.Lstat(to); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// A link in the output is written through, as fmt and --fix do,
+		// rather than replaced by a file.
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		return fsutil.WriteFileAtomic(to, data, 0o644)
+	}
+	if err := os.Rename(from, to); err != nil {
+		return fmt.Errorf("cannot write %s: %w", to, fsutil.UnwrapPath(err))
+	}
+	return nil
+}
+
+// Discard removes the staging directory and everything in it.
+func (s *Staging) Discard() {
+	if s.dir != "" {
+		os.RemoveAll(s.dir)
+	}
+}

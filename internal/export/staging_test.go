@@ -1,0 +1,136 @@
+package export_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/export"
+)
+
+func readDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			got[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return got
+}
+
+func TestStagingCommitMovesFilesIntoPlace(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "a.json"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(out, "keep.txt"), []byte("mine"), 0o644)
+
+	s, err := export.NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("a.json", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.Create("sub/b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("in "))
+	w.Write([]byte("pieces"))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing shows before the commit.
+	if got := readDir(t, out); got["a.json"] != "old" || got["sub/b.txt"] != "" {
+		t.Fatalf("staged files leaked into the output before Commit: %v", got)
+	}
+	n, err := s.Commit(context.Background())
+	if err != nil || n != 2 {
+		t.Fatalf("Commit = %d, %v", n, err)
+	}
+	want := map[string]string{"a.json": "new", "sub/b.txt": "in pieces", "keep.txt": "mine"}
+	got := readDir(t, out)
+	if len(got) != len(want) {
+		t.Errorf("output holds %v, want %v (and no staging directory)", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestStagingDiscardLeavesOutputAlone(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "a.json"), []byte("old"), 0o644)
+	s, err := export.NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.WriteFile("a.json", []byte("new"))
+	s.WriteFile("b.json", []byte("new"))
+	s.Discard()
+	got := readDir(t, out)
+	if len(got) != 1 || got["a.json"] != "old" {
+		t.Errorf("after Discard the output holds %v", got)
+	}
+}
+
+func TestStagingWritesThroughSymlinks(t *testing.T) {
+	out, elsewhere := t.TempDir(), t.TempDir()
+	target := filepath.Join(elsewhere, "real.json")
+	os.WriteFile(target, []byte("old"), 0o644)
+	if err := os.Symlink(target, filepath.Join(out, "a.json")); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := export.NewStaging(out)
+	s.WriteFile("a.json", []byte("new"))
+	if _, err := s.Commit(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "new" {
+		t.Errorf("link target holds %q, want the new content", data)
+	}
+	if st, _ := os.Lstat(filepath.Join(out, "a.json")); st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+}
+
+func TestStagingRejectsBadNames(t *testing.T) {
+	s, err := export.NewStaging(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Discard()
+	for _, name := range []string{"../escape.json", "/abs.json", "", "a/../../b"} {
+		if err := s.WriteFile(name, nil); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", name)
+		}
+	}
+	if err := s.WriteFile("twice.json", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("twice.json", nil); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("writing a name twice: %v", err)
+	}
+}
+
+func TestStagingNamesTheOutputWhenItCannotWrite(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	os.WriteFile(file, nil, 0o644)
+	_, err := export.NewStaging(file)
+	if err == nil || !strings.Contains(err.Error(), file) {
+		t.Errorf("got %v, want an error naming %s", err, file)
+	}
+}

@@ -1,0 +1,177 @@
+package export
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Planned is a pack to export, known from linting it: where it is, its id
+// (for the order) and a hash of the content that was linted.
+type Planned struct {
+	Path     string
+	ID       string
+	Modified time.Time
+	Sum      [sha256.Size]byte
+}
+
+// SortPlanned orders packs by id, then path, as SortByID does.
+func SortPlanned(packs []Planned) {
+	sortByIDPath(packs, func(p Planned) (string, string) { return p.ID, p.Path })
+}
+
+// ChangedError is a pack whose file changed between linting and export.
+type ChangedError struct{ Path string }
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("%s changed while it was being exported: run the export again", e.Path)
+}
+
+// Stream starts every exporter, reads the planned packs again one at a
+// time in order and gives each to every exporter, so memory holds a few
+// packs whatever the count. A file whose content is not what was linted
+// stops the export with a *ChangedError; a cancelled ctx with ErrStopped.
+// An exporter's error names it. Stream returns how many files each
+// exporter wrote.
+func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Options, out Output) ([]int, error) {
+	opt.Count = len(planned)
+	counts := make([]int, len(exporters))
+	var writers []Writer
+	abort := func(err error) error {
+		for _, w := range writers {
+			w.Abort()
+		}
+		return err
+	}
+	for _, e := range exporters {
+		w, err := e.Start(opt, &countingOutput{Output: out, n: &counts[len(writers)]})
+		if err != nil {
+			return nil, abort(fmt.Errorf("--to %s: %w", e.Name(), err))
+		}
+		writers = append(writers, w)
+	}
+
+	type loaded struct {
+		src *Source
+		err error
+	}
+	// Read and parse ahead of the writers, on another core.
+	next := make(chan loaded, 8)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(next)
+		for _, p := range planned {
+			var l loaded
+			f, err := pack.ReadFile(p.Path)
+			switch {
+			case err != nil:
+				l.err = err
+			case sha256.Sum256(f.Src) != p.Sum || f.Root == nil:
+				l.err = &ChangedError{Path: p.Path}
+			default:
+				l.src = &Source{Path: p.Path, Pack: f.Pack, Modified: p.Modified}
+			}
+			select {
+			case next <- l:
+			case <-stop:
+				return
+			}
+			if l.err != nil {
+				return
+			}
+		}
+	}()
+	// Each exporter runs on its own goroutine, fed the packs in order: the
+	// formats are independent, so they share the cores.
+	feeds := make([]chan *Source, len(writers))
+	addErrs := make([]error, len(writers))
+	failed := make(chan struct{})
+	var failOnce sync.Once
+	var wg sync.WaitGroup
+	for i, w := range writers {
+		feeds[i] = make(chan *Source, 4)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range feeds[i] {
+				if addErrs[i] != nil {
+					continue // drain, so the feeder never blocks
+				}
+				if err := w.Add(src); err != nil {
+					addErrs[i] = fmt.Errorf("--to %s: %s: %w", exporters[i].Name(), src.Path, err)
+					failOnce.Do(func() { close(failed) })
+				}
+			}
+		}()
+	}
+	var stopErr error
+feed:
+	for l := range next {
+		select {
+		case <-failed:
+			break feed
+		default:
+		}
+		if ctx != nil && ctx.Err() != nil {
+			stopErr = ErrStopped
+			break
+		}
+		if l.err != nil {
+			stopErr = l.err
+			break
+		}
+		for _, f := range feeds {
+			f <- l.src
+		}
+	}
+	for _, f := range feeds {
+		close(f)
+	}
+	wg.Wait()
+	if stopErr == nil {
+		stopErr = errors.Join(addErrs...)
+	}
+	if stopErr != nil {
+		return nil, abort(stopErr)
+	}
+
+	finishErrs := make([]error, len(writers))
+	for i, w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w.Finish(); err != nil {
+				finishErrs[i] = fmt.Errorf("--to %s: %w", exporters[i].Name(), err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(finishErrs...); err != nil {
+		return nil, err
+	}
+	return counts, nil
+}
+
+// countingOutput counts the files one exporter writes (each exporter has
+// its own, used from one goroutine at a time).
+type countingOutput struct {
+	Output
+	n *int
+}
+
+func (c *countingOutput) WriteFile(name string, data []byte) error {
+	*c.n++
+	return c.Output.WriteFile(name, data)
+}
+
+func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
+	*c.n++
+	return c.Output.Create(name)
+}
