@@ -56,18 +56,21 @@ type Level struct {
 
 // Compute returns a pack's statistics at wpm words per minute.
 func Compute(file string, p *pack.Pack, wpm int) Pack {
-	s := Pack{File: file, ID: p.ID, Title: p.Title, Followups: len(p.Followups), Angles: len(p.Angles),
+	// Statistics outlive their pack (a run prints them all at the end), so
+	// they hold copies: the model's strings share the whole file's text.
+	// Map keys too, as assigning to an existing key stores the new string.
+	s := Pack{File: file, ID: strings.Clone(p.ID), Title: strings.Clone(p.Title), Followups: len(p.Followups), Angles: len(p.Angles),
 		Reflections: len(p.Reflections), Quiz: len(p.Quiz), QuizDifficulty: map[string]int{"easy": 0, "medium": 0, "hard": 0}}
 	for _, name := range pack.StepNames {
 		st := p.Star.Step(name)
 		t := export.Timing(st, wpm)
-		s.Steps = append(s.Steps, Step{Step: name, Words: t.Words, Seconds: t.SpeakingSeconds, Target: st.Target, TargetSeconds: t.TargetSeconds, Over: t.Over})
+		s.Steps = append(s.Steps, Step{Step: name, Words: t.Words, Seconds: t.SpeakingSeconds, Target: strings.Clone(st.Target), TargetSeconds: t.TargetSeconds, Over: t.Over})
 		s.Words += t.Words
 		s.Seconds += t.SpeakingSeconds
 		s.TargetSeconds += t.TargetSeconds
 	}
 	for _, l := range p.Levels {
-		lv := Level{Level: l.Level, Duration: l.Duration}
+		lv := Level{Level: strings.Clone(l.Level), Duration: strings.Clone(l.Duration)}
 		if lo, hi, ok := prose.ParseDurationRange(l.Duration); ok {
 			lv.MinSeconds, lv.MaxSeconds = lo, hi
 			switch {
@@ -82,7 +85,7 @@ func Compute(file string, p *pack.Pack, wpm int) Pack {
 		s.Levels = append(s.Levels, lv)
 	}
 	for _, q := range p.Quiz {
-		s.QuizDifficulty[q.Difficulty]++
+		s.QuizDifficulty[strings.Clone(q.Difficulty)]++
 	}
 	return s
 }

@@ -2,9 +2,11 @@ package stats
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/starlint-dev/starlint/internal/corpus"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
@@ -90,5 +92,35 @@ func TestText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestComputeKeepsNoPackText: a run keeps every pack's statistics until it
+// prints them, so they must not hold on to the pack's strings, which share
+// the whole file's text (about 13 KB a pack here).
+func TestComputeKeepsNoPackText(t *testing.T) {
+	heap := func() int64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return int64(ms.HeapAlloc)
+	}
+	var kept []Pack
+	var at300 int64
+	for i := range 1500 {
+		if i == 300 {
+			at300 = heap()
+		}
+		p := corpus.One(i, 1)
+		f := pack.Load(p.Name, p.Src)
+		if f.Root == nil {
+			continue
+		}
+		kept = append(kept, Compute(p.Name, f.Pack, 150))
+	}
+	perPack := (heap() - at300) / 1200
+	runtime.KeepAlive(kept)
+	if perPack > 3000 {
+		t.Errorf("statistics keep %d bytes a pack: they hold on to the pack's text", perPack)
 	}
 }
