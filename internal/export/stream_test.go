@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/starlint-dev/starlint/internal/corpus"
@@ -178,5 +181,39 @@ func TestStreamStopsWhenCancelled(t *testing.T) {
 	}
 	if probe.seen >= len(planned) {
 		t.Errorf("every pack was exported after the cancel")
+	}
+}
+
+// fullDiskOutput accepts a few files, then fails as a full disk does.
+type fullDiskOutput struct {
+	mu   sync.Mutex
+	left int
+}
+
+func (o *fullDiskOutput) take() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.left == 0 {
+		return syscall.ENOSPC
+	}
+	o.left--
+	return nil
+}
+
+func (o *fullDiskOutput) WriteFile(string, []byte) error { return o.take() }
+func (o *fullDiskOutput) Create(string) (io.WriteCloser, error) {
+	if err := o.take(); err != nil {
+		return nil, err
+	}
+	return nopCloser{io.Discard}, nil
+}
+
+// TestStreamReportsAFullDisk: the first write that fails stops the export
+// with an error that names the format and the cause.
+func TestStreamReportsAFullDisk(t *testing.T) {
+	planned := plan(t, 20)
+	_, err := export.Stream(context.Background(), allExporters, planned, export.Options{Time: exporttest.Epoch}, &fullDiskOutput{left: 10})
+	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "--to ") {
+		t.Fatalf("got %v, want ENOSPC naming the format", err)
 	}
 }
