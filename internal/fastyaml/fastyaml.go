@@ -7,6 +7,8 @@
 // YAML — block mappings with simple keys, block sequences, plain and quoted
 // one-line scalars, block scalars, one-line flow sequences, comments — so a
 // reader for just that part can work line by line on the source string.
+// Files with CRLF line ends are read as if they had LF ones (the nodes are
+// the same), at the cost of one copy.
 //
 // Parse declines (returns ok false) at the first thing outside that part,
 // including every error, and the caller parses the file with yaml.v3 as
@@ -19,6 +21,7 @@
 package fastyaml
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +41,13 @@ const maxKeyLen = 512
 // root is a block mapping and returns that mapping. ok is false when src is
 // outside the subset described in the package comment.
 func Parse(src []byte) (root *yaml.Node, ok bool) {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		// Windows line ends (git's core.autocrlf). To YAML a CRLF is one line
+		// break, as LF is, and no column counts it, so the same text with LF
+		// line ends has exactly the same nodes. A lone CR is a line break
+		// too, which the reader does not model: plainText declines it.
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if !plainText(src) {
 		return nil, false
 	}
@@ -60,7 +70,8 @@ func Parse(src []byte) (root *yaml.Node, ok bool) {
 }
 
 // plainText reports whether src avoids what the line-based reader does not
-// model: tabs, carriage returns and other control characters, invalid
+// model: tabs, carriage returns (left after CRLF line ends are read as LF)
+// and other control characters, invalid
 // UTF-8, the Unicode line breaks YAML also honours (NEL, LS, PS), a
 // byte-order mark inside the text, directives and document markers, and a
 // last line without a line break.

@@ -102,7 +102,13 @@ func TestAgreesOnSnippets(t *testing.T) {
 		{"a: 1\n---\nb: 2\n", false},
 		{"a: 1\n...\n", false},
 		{"a:\tb\n", false},
-		{"a: b\r\n", false},
+		{"a: b\r\n", true},
+		{"a: |\r\n  x  \r\n\r\n  y\r\nb: >+\r\n  z\r\n\r\n", true},
+		{"a: x\r\n  y\r\nb:\r\n  - 'q'\r\n", true},
+		{"a: b\rc: d\n", false},
+		{"a: b\r", false},
+		{"a: 'x\ry'\n", false},
+		{"a: b\n\r\n", true},
 		{"a: b", false},
 		{"a: 1.5\nb: -3\nc: 0x1F\nd: 2024-01-01\ne: 012\n", false},
 		{"a: {b: c}\n", false},
@@ -192,7 +198,7 @@ func TestAgreesOnMutations(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
 	seeds := fuzzseed.Packs()
 	inserts := []string{"\"", "'", "\\", "|", ">", "|-", ">+", "[", "]", ",", " ", "  ", "#", " #", ": ", ":", "- ", "-", "\n", "\n\n", "\n  ", "\n- ", "é", "~", "1", "0", "true", "x: ", "'", "''"}
-	accepted := 0
+	accepted, crlfAccepted := 0, 0
 	n := 20000
 	if testing.Short() {
 		n = 2000
@@ -214,8 +220,18 @@ func TestAgreesOnMutations(t *testing.T) {
 		if agree(t, src) {
 			accepted++
 		}
+		// The same edit in a file with Windows line ends, and with a stray
+		// CR or CRLF dropped in.
+		crlf := bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+		if agree(t, crlf) {
+			crlfAccepted++
+		}
+		if len(crlf) > 0 {
+			j := r.IntN(len(crlf))
+			agree(t, append(crlf[:j:j], append([]byte([]string{"\r", "\r\n", "\n"}[r.IntN(3)]), crlf[j:]...)...))
+		}
 	}
-	t.Logf("fast path took %d of %d mutated packs", accepted, n)
+	t.Logf("fast path took %d of %d mutated packs, %d with CRLF line ends", accepted, n, crlfAccepted)
 }
 
 func FuzzParse(f *testing.F) {
