@@ -101,15 +101,12 @@ type Result struct {
 	Failures    []FileError  // sorted by path
 	// Sources holds the content of files that have fixes, when asked for.
 	Sources map[string][]byte
-	// Loaded holds every loaded file, in input order, when asked for.
-	Loaded []*pack.File
 }
 
 // RunOptions tunes a run.
 type RunOptions struct {
 	Jobs        int  // parallel workers; 0 means one per CPU
 	KeepSources bool // keep the source of files with fixes, for --fix
-	KeepFiles   bool // keep every loaded file, for export
 	// Context, when cancelled, stops the run: files not yet started are
 	// skipped (and not counted).
 	Context context.Context
@@ -120,7 +117,6 @@ type fileResult struct {
 	ref     *PackRef
 	err     error
 	src     []byte
-	file    *pack.File
 	skipped bool
 }
 
@@ -165,9 +161,6 @@ func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
 		}
 		res.Files++
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
-		if r.file != nil {
-			res.Loaded = append(res.Loaded, r.file)
-		}
 		if r.ref != nil {
 			refs = append(refs, *r.ref)
 		}
@@ -205,9 +198,6 @@ func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
 	r.diags, r.ref = l.LintFile(f)
 	if in.Done != nil {
 		in.Done(f, Cached{Diags: r.diags, Ref: r.ref})
-	}
-	if opt.KeepFiles {
-		r.file = f
 	}
 	if opt.KeepSources {
 		for _, d := range r.diags {
