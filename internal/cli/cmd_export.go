@@ -181,7 +181,7 @@ func runExport(o *exportOptions) error {
 		if errors.Is(err, export.ErrStopped) {
 			return interrupted("nothing exported")
 		}
-		return trouble("export %v", err)
+		return trouble("%v; nothing was exported", err)
 	}
 	if o.Ctx != nil && o.Ctx.Err() != nil {
 		staging.Discard()

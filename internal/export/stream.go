@@ -52,7 +52,7 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 	for _, e := range exporters {
 		w, err := e.Start(opt, &countingOutput{Output: out, n: &counts[len(writers)]})
 		if err != nil {
-			return nil, abort(fmt.Errorf("--to %s: %w", e.Name(), err))
+			return nil, abort(fmt.Errorf("export --to %s: %w", e.Name(), err))
 		}
 		writers = append(writers, w)
 	}
@@ -105,7 +105,7 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 					continue // drain, so the feeder never blocks
 				}
 				if err := w.Add(src); err != nil {
-					addErrs[i] = fmt.Errorf("--to %s: %s: %w", exporters[i].Name(), src.Path, err)
+					addErrs[i] = fmt.Errorf("export --to %s: %s: %w", exporters[i].Name(), src.Path, err)
 					failOnce.Do(func() { close(failed) })
 				}
 			}
@@ -148,7 +148,7 @@ feed:
 		go func() {
 			defer wg.Done()
 			if err := w.Finish(); err != nil {
-				finishErrs[i] = fmt.Errorf("--to %s: %w", exporters[i].Name(), err)
+				finishErrs[i] = fmt.Errorf("export --to %s: %w", exporters[i].Name(), err)
 			}
 		}()
 	}
