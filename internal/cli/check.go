@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 
@@ -192,13 +190,7 @@ func reportFailures(o *checkOptions, failures []lint.FileError) bool {
 }
 
 // ioMessage says what went wrong without repeating the path.
-func ioMessage(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func ioMessage(err error) string { return fsutil.UnwrapPath(err).Error() }
 
 // applyFixes writes (or, with --dry-run, prints as diffs) the suggested
 // fixes. A fix that would break the file's YAML is not written.

@@ -109,8 +109,10 @@ func runExport(o *exportOptions) error {
 	// was linted. The export reads each pack again, in id order.
 	inputs := make([]lint.Input, len(paths))
 	linted := make([]*export.Planned, len(paths))
+	read := make([]bool, len(paths)) // false: a read failure, already reported
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, _ lint.Cached) {
+			read[i] = true
 			if f.Root != nil {
 				linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
 			}
@@ -146,7 +148,7 @@ func runExport(o *exportOptions) error {
 	var latest time.Time
 	for i, p := range linted {
 		if p == nil {
-			if !slices.ContainsFunc(res.Failures, func(f lint.FileError) bool { return f.Path == paths[i] }) {
+			if read[i] {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", paths[i])
 			}
 			continue

@@ -41,15 +41,18 @@ const maxKeyLen = 512
 // root is a block mapping and returns that mapping. ok is false when src is
 // outside the subset described in the package comment.
 func Parse(src []byte) (root *yaml.Node, ok bool) {
-	if bytes.IndexByte(src, '\r') >= 0 {
+	if !plainText(src) {
 		// Windows line ends (git's core.autocrlf). To YAML a CRLF is one line
 		// break, as LF is, and no column counts it, so the same text with LF
 		// line ends has exactly the same nodes. A lone CR is a line break
-		// too, which the reader does not model: plainText declines it.
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
-	if !plainText(src) {
-		return nil, false
+		// too, which the reader does not model: plainText declines it. Only
+		// files the plain check declined pay for the search and the copy.
+		if bytes.IndexByte(src, '\r') < 0 {
+			return nil, false
+		}
+		if src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")); !plainText(src) {
+			return nil, false
+		}
 	}
 	p := &parser{src: string(src)}
 	// A pack has a node for about every 37 bytes; one slab then nearly
