@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -215,18 +217,20 @@ func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
 func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	var diags []Diagnostic
 	for _, p := range f.Problems {
-		diags = append(diags, Diagnostic{File: f.Path, Pos: p.Pos, Pointer: p.Pointer, Rule: RuleYAML, Severity: l.yamlSev, Message: p.Message})
+		diags = append(diags, Diagnostic{File: f.Path, Pos: p.Pos, End: p.End, Pointer: p.Pointer, Rule: RuleYAML, Severity: l.yamlSev, Message: p.Message})
 	}
 	if f.Root == nil {
+		locate(f, diags)
 		return diags, nil
 	}
 	words := make(map[string][]prose.Word, 32)
+	maps := make(map[*yaml.Node]*pack.TextMap)
 	for i := range l.active {
 		a := &l.active[i]
 		if a.rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words}
+		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps}
 		pass.report = func(d Diagnostic) {
 			d.File, d.Rule, d.Severity = f.Path, a.rule.Name, a.sev
 			diags = append(diags, d)
@@ -234,16 +238,30 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 		a.rule.Run(pass)
 	}
 	diags = l.suppress(f, diags)
-	for i := range diags {
-		diags[i].Source = sourceLine(f, diags[i].Pos.Line)
-	}
+	locate(f, diags)
 	var ref *PackRef
 	if f.Pack.ID != "" {
 		// Clone: the id may be a slice of the whole file's text, which
 		// must not stay in memory for the rest of the run.
-		ref = &PackRef{File: f.Path, ID: strings.Clone(f.Pack.ID), Pos: f.ValuePos("/id")}
+		_, v, _ := f.Node("/id")
+		_, start, end := f.Locate(f.NodeSpan(v), pack.Pos{})
+		ref = &PackRef{File: f.Path, ID: strings.Clone(f.Pack.ID), Pos: start, End: end}
 	}
 	return diags, ref
+}
+
+// locate gives every diagnostic its positions from its span (or a span
+// from its position) and its source line.
+func locate(f *pack.File, diags []Diagnostic) {
+	for i := range diags {
+		d := &diags[i]
+		if d.End == (pack.Pos{}) {
+			d.Span, d.Pos, d.End = f.Locate(d.Span, d.Pos)
+		} else if d.Span == (pack.Span{}) {
+			d.Span = pack.Span{Start: f.Offset(d.Pos), End: f.Offset(d.End)}
+		}
+		d.Source = sourceLine(f, d.Pos.Line)
+	}
 }
 
 // maxSourceLine is how much of a diagnostic's line is kept for reporters,

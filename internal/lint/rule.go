@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"regexp"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -64,10 +66,15 @@ func Validate(rules []*Rule) error {
 	return nil
 }
 
-// Diagnostic is one finding, at the position of the YAML node it is about.
+// Diagnostic is one finding, at the text it is about: Span is the byte
+// range in the file's source, Pos and End the same range as positions (End
+// is just past the text). Rules set the span through the Pass; the driver
+// fills in the positions.
 type Diagnostic struct {
 	File     string
 	Pos      pack.Pos
+	End      pack.Pos
+	Span     pack.Span
 	Pointer  string
 	Rule     string
 	Severity Severity
@@ -97,7 +104,28 @@ type Pass struct {
 	Pack    *pack.Pack
 	Options any // the rule's options struct, as configured; nil if none
 	report  func(Diagnostic)
-	words   map[string][]prose.Word // shared by every rule on the file
+	words   map[string][]prose.Word      // shared by every rule on the file
+	maps    map[*yaml.Node]*pack.TextMap // likewise
+}
+
+// textMap returns the cached source map of scalar n.
+func (p *Pass) textMap(n *yaml.Node) *pack.TextMap {
+	if m, ok := p.maps[n]; ok {
+		return m
+	}
+	m := p.File.TextMap(n)
+	if p.maps != nil {
+		p.maps[n] = m
+	}
+	return m
+}
+
+// nodeSpan is File.NodeSpan through the cache.
+func (p *Pass) nodeSpan(n *yaml.Node) pack.Span {
+	if n != nil && n.Kind == yaml.ScalarNode {
+		return p.textMap(n).Whole()
+	}
+	return p.File.NodeSpan(n)
 }
 
 // Words returns the words of text (as prose.Words splits them). Several
@@ -113,17 +141,69 @@ func (p *Pass) Words(text string) []prose.Word {
 	return w
 }
 
-// Report records a diagnostic; the driver fills in file, rule and severity.
-func (p *Pass) Report(d Diagnostic) { p.report(d) }
-
-// Reportf reports at the value of the node at ptr.
-func (p *Pass) Reportf(ptr, format string, args ...any) {
-	p.report(Diagnostic{Pos: p.File.ValuePos(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+// Report records a diagnostic; the driver fills in file, rule and severity,
+// and the positions from the span. A diagnostic with neither span nor
+// position is placed on the value at its pointer.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Span == (pack.Span{}) && d.Pos == (pack.Pos{}) {
+		d.Span = p.ValueSpan(d.Pointer)
+	}
+	p.report(d)
 }
 
-// ReportKeyf reports at the key of the mapping entry at ptr.
+// Reportf reports on the value of the node at ptr: a scalar's whole text,
+// or the first line of a mapping or list.
+func (p *Pass) Reportf(ptr, format string, args ...any) {
+	p.report(Diagnostic{Span: p.ValueSpan(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportKeyf reports on the key of the mapping entry at ptr.
 func (p *Pass) ReportKeyf(ptr, format string, args ...any) {
-	p.report(Diagnostic{Pos: p.File.KeyPos(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+	p.report(Diagnostic{Span: p.KeySpan(ptr), Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportRange reports on bytes [from, to) of text t's value: a word, a
+// sentence, a character.
+func (p *Pass) ReportRange(t Text, from, to int, format string, args ...any) {
+	p.report(Diagnostic{Span: p.textMap(t.Node).Span(from, to), Pointer: t.Ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// Span returns where bytes [from, to) of text t's value lie in the source,
+// for a diagnostic the rule builds itself (one with a fix).
+func (p *Pass) Span(t Text, from, to int) pack.Span { return p.textMap(t.Node).Span(from, to) }
+
+// ReportText reports on the whole of text t.
+func (p *Pass) ReportText(t Text, format string, args ...any) {
+	p.report(Diagnostic{Span: p.nodeSpan(t.Node), Pointer: t.Ptr, Message: fmt.Sprintf(format, args...)})
+}
+
+// ValueSpan is the span Reportf uses for ptr: a scalar's text, the key of
+// a mapping or list, or the deepest key on the way when ptr names nothing.
+func (p *Pass) ValueSpan(ptr string) pack.Span {
+	key, v, ok := p.File.Node(ptr)
+	if !ok && key != nil {
+		// ptr names nothing: point at the key of the deepest entry found
+		return p.nodeSpan(key)
+	}
+	if v == nil {
+		return pack.Span{}
+	}
+	if v.Kind != yaml.ScalarNode && v.Style&yaml.FlowStyle == 0 && key != nil {
+		return p.nodeSpan(key) // a block mapping or list: its key says which
+	}
+	if s := p.nodeSpan(v); s.End > s.Start || key == nil {
+		return s
+	}
+	return p.nodeSpan(key) // no value to point at: `hint:` alone
+}
+
+// KeySpan is the span of the key of the entry at ptr.
+func (p *Pass) KeySpan(ptr string) pack.Span {
+	key, v, _ := p.File.Node(ptr)
+	if key != nil {
+		return p.nodeSpan(key)
+	}
+	return p.nodeSpan(v)
 }
 
 // PackRef is what cross-pack rules know of each pack: its id and where.
@@ -131,6 +211,7 @@ type PackRef struct {
 	File string
 	ID   string
 	Pos  pack.Pos // of the id value
+	End  pack.Pos
 }
 
 // SetPass is what a rule's RunSet receives: every linted pack's id.

@@ -2,6 +2,8 @@ package pack
 
 import (
 	"bytes"
+	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -20,7 +22,23 @@ type Pos struct {
 type lineTable struct {
 	src    []byte
 	starts []int // byte offset where each line starts; starts[0] is line 1
+	long   *longLines
 }
+
+// longLines keeps, for lines longer than a few blocks, checkpoints of
+// (byte offset, characters before it) every lineBlock bytes, so that
+// converting between columns and offsets costs one block's scan whatever
+// the line's length: a pack whose prose is one huge line would otherwise
+// make every lookup linear, and a lookup per diagnostic quadratic. Built on
+// first use, per line, under a lock: a File is shared between goroutines.
+type longLines struct {
+	mu     sync.Mutex
+	blocks map[int][]checkpoint
+}
+
+type checkpoint struct{ off, chars int }
+
+const lineBlock = 256
 
 func newLineTable(src []byte) lineTable {
 	starts := make([]int, 1, bytes.Count(src, newline)+1)
@@ -35,7 +53,37 @@ func newLineTable(src []byte) lineTable {
 		i += j + 1
 		starts = append(starts, i)
 	}
-	return lineTable{src: src, starts: starts}
+	return lineTable{src: src, starts: starts, long: &longLines{}}
+}
+
+// checkpoints returns line n's checkpoints (n 0-based), nil for a short line.
+func (t lineTable) checkpoints(n, start, end int) []checkpoint {
+	if end-start <= 4*lineBlock || t.long == nil {
+		return nil
+	}
+	t.long.mu.Lock()
+	defer t.long.mu.Unlock()
+	if c, ok := t.long.blocks[n]; ok {
+		return c
+	}
+	cps := []checkpoint{{start, 0}}
+	for b, chars := start, 0; ; {
+		next := min(b+lineBlock, end)
+		for next < end && !utf8.RuneStart(t.src[next]) {
+			next++
+		}
+		if next >= end {
+			break
+		}
+		chars += utf8.RuneCount(t.src[b:next])
+		cps = append(cps, checkpoint{next, chars})
+		b = next
+	}
+	if t.long.blocks == nil {
+		t.long.blocks = map[int][]checkpoint{}
+	}
+	t.long.blocks[n] = cps
+	return cps
 }
 
 // Offset returns the byte offset of pos, clamped to the file.
@@ -48,7 +96,14 @@ func (t lineTable) Offset(pos Pos) int {
 	}
 	off := t.starts[pos.Line-1]
 	end := t.lineEnd(pos.Line)
-	for col := 1; col < pos.Col && off < end; col++ {
+	col := 1
+	if cps := t.checkpoints(pos.Line-1, off, end); cps != nil {
+		i := sort.Search(len(cps), func(i int) bool { return cps[i].chars+1 > pos.Col }) - 1
+		if i > 0 {
+			off, col = cps[i].off, cps[i].chars+1
+		}
+	}
+	for ; col < pos.Col && off < end; col++ {
 		_, size := utf8.DecodeRune(t.src[off:end])
 		off += size
 	}
@@ -93,8 +148,19 @@ func (t lineTable) PosOf(off int) Pos {
 			hi = mid - 1
 		}
 	}
-	col := utf8.RuneCount(t.src[t.starts[lo]:min(off, len(t.src))]) + 1
-	return Pos{Line: lo + 1, Col: col}
+	start := t.starts[lo]
+	off = min(off, len(t.src))
+	if off < start {
+		return Pos{Line: lo + 1, Col: 1}
+	}
+	chars := 0
+	if cps := t.checkpoints(lo, start, t.lineEnd(lo+1)); cps != nil {
+		i := sort.Search(len(cps), func(i int) bool { return cps[i].off > off }) - 1
+		if i > 0 {
+			start, chars = cps[i].off, cps[i].chars
+		}
+	}
+	return Pos{Line: lo + 1, Col: chars + utf8.RuneCount(t.src[start:off]) + 1}
 }
 
 func (t lineTable) lineEnd(n int) int {

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -24,6 +26,7 @@ const MaxFileSize = 2 << 20
 // driver reports these under the rule "yaml".
 type Problem struct {
 	Pos     Pos
+	End     Pos // just past the text at fault; zero when only Pos is known
 	Pointer string
 	Message string
 }
@@ -43,12 +46,16 @@ type File struct {
 	Problems []Problem
 
 	lines lineTable
-	value any // built on first use by Value
+	// A File is shared between goroutines (the engine, the language
+	// server), so what it builds lazily is built once, under sync.Once.
+	value     any // built on first use by Value
+	valueOnce sync.Once
 	// index maps pointers to nodes. It is built after a few lookups: most
 	// files need one or two (a valid pack: its id), while files with many
 	// diagnostics would otherwise scan large mappings again and again.
-	index   map[string]indexEntry
-	lookups int
+	index     map[string]indexEntry
+	indexOnce sync.Once
+	lookups   atomic.Int32
 }
 
 // indexAfter is how many lookups a file answers by walking the tree before
@@ -61,10 +68,13 @@ type indexEntry struct{ key, value *yaml.Node }
 // strings, numbers, bools, nil) for schema validation, building it on first
 // use. It is nil when Root is nil.
 func (f *File) Value() any {
-	if f.value == nil && f.Root != nil {
+	if f.Root == nil {
+		return nil
+	}
+	f.valueOnce.Do(func() {
 		b := valueBuilder{build: true}
 		f.value = b.value(f.Root)
-	}
+	})
 	return f.value
 }
 
@@ -85,6 +95,12 @@ func Load(path string, src []byte) *File {
 		f.fail(Pos{1, 1}, "file is empty: a pack needs at least starlint, id, title, category, competency, scenario, star and reflections")
 		return f
 	}
+	if off, name := oddLineBreak(src); off >= 0 {
+		f.fail(f.lines.PosOf(off), "%s is a line break to YAML but not to editors, so line numbers would disagree: replace it with a space or a real line break", name)
+		_, size := utf8.DecodeRune(src[off:])
+		f.Problems[0].End = f.lines.PosOf(off + size)
+		return f
+	}
 	doc, ok := parse(f, body)
 	if !ok {
 		return f
@@ -100,6 +116,36 @@ func Load(path string, src []byte) *File {
 	f.Root = root
 	f.Pack = decodePack(root)
 	return f
+}
+
+// oddLineBreak finds the first line break other than LF and CRLF: a lone
+// CR, NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR. yaml.v3 counts each as a
+// new line; editors, and the line table, count only LF. Rather than
+// positions that disagree, such a file gets one clear problem.
+func oddLineBreak(src []byte) (int, string) {
+	first, name := -1, ""
+	for _, b := range []struct{ seq, name string }{
+		{"\u0085", "U+0085 NEXT LINE"}, {"\u2028", "U+2028 LINE SEPARATOR"}, {"\u2029", "U+2029 PARAGRAPH SEPARATOR"},
+	} {
+		if i := bytes.Index(src, []byte(b.seq)); i >= 0 && (first < 0 || i < first) {
+			first, name = i, b.name
+		}
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			if first < 0 || i < first {
+				first, name = i, "a carriage return (CR) not followed by a line feed"
+			}
+			break
+		}
+		i++
+	}
+	return first, name
 }
 
 func (f *File) fail(pos Pos, format string, args ...any) {
@@ -141,12 +187,10 @@ func (f *File) Node(ptr string) (key, value *yaml.Node, ok bool) {
 	if f.Root == nil {
 		return nil, nil, false
 	}
-	if f.index == nil {
-		if f.lookups++; f.lookups <= indexAfter {
-			return Lookup(f.Root, ptr)
-		}
-		f.index = buildIndex(f.Root)
+	if f.lookups.Add(1) <= indexAfter {
+		return Lookup(f.Root, ptr)
 	}
+	f.indexOnce.Do(func() { f.index = buildIndex(f.Root) })
 	if e, ok := f.index[ptr]; ok {
 		return e.key, e.value, true
 	}

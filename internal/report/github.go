@@ -26,8 +26,12 @@ func GitHub(w io.Writer, run Run) error {
 		case lint.Warning:
 			cmd = "warning"
 		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
-			ghProperty.Replace(d.File), d.Pos.Line, d.Pos.Col, ghProperty.Replace(d.Rule), ghData.Replace(d.Message))
+		end := ""
+		if d.End.Line > 0 {
+			end = fmt.Sprintf(",endLine=%d,endColumn=%d", d.End.Line, d.End.Col)
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d%s,title=%s::%s\n", cmd,
+			ghProperty.Replace(d.File), d.Pos.Line, d.Pos.Col, end, ghProperty.Replace(d.Rule), ghData.Replace(d.Message))
 	}
 	return bw.Flush()
 }

@@ -20,6 +20,8 @@ type jsonDiagnostic struct {
 	File     string   `json:"file"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
+	EndLine  int      `json:"endLine"`
+	EndCol   int      `json:"endColumn"`
 	Pointer  string   `json:"pointer"`
 	Rule     string   `json:"rule"`
 	Severity string   `json:"severity"`
@@ -48,7 +50,8 @@ type jsonSummary struct {
 func JSON(w io.Writer, run Run) error {
 	out := jsonReport{Version: 1, Files: run.Files, Diagnostics: []jsonDiagnostic{}}
 	for _, d := range run.Diagnostics {
-		jd := jsonDiagnostic{File: d.File, Line: d.Pos.Line, Column: d.Pos.Col, Pointer: d.Pointer,
+		jd := jsonDiagnostic{File: d.File, Line: d.Pos.Line, Column: d.Pos.Col,
+			EndLine: d.End.Line, EndCol: d.End.Col, Pointer: d.Pointer,
 			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message}
 		if d.Fix != nil {
 			jd.Fix = &jsonFix{Message: d.Fix.Message}

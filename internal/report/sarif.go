@@ -78,6 +78,8 @@ type sarifArtifact struct {
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
 }
 
 const docsURL = "https://github.com/starlint-dev/starlint/blob/main/docs/rules.md"
@@ -124,7 +126,7 @@ func SARIF(w io.Writer, run Run) error {
 			RuleID: d.Rule, RuleIndex: ri, Level: sarifLevel(d.Severity), Message: sarifText{Text: d.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: artifact(d.File),
-				Region:           sarifRegion{StartLine: max(1, d.Pos.Line), StartColumn: max(1, d.Pos.Col)},
+				Region:           sarifRegion{StartLine: max(1, d.Pos.Line), StartColumn: max(1, d.Pos.Col), EndLine: d.End.Line, EndColumn: d.End.Col},
 			}}},
 		})
 	}

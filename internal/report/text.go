@@ -42,7 +42,13 @@ func Text(w io.Writer, run Run, opt Options) error {
 		}
 		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, d.Pos.Col)), sev, cleanLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
 		if d.Source != "" {
-			src, caret := sourceAndCaret(d.Source, d.Pos.Col)
+			width := 1 // the span on its first line, at least one caret
+			if d.End.Line == d.Pos.Line && d.End.Col > d.Pos.Col {
+				width = d.End.Col - d.Pos.Col
+			} else if d.End.Line > d.Pos.Line {
+				width = max(1, len([]rune(d.Source))-d.Pos.Col+1)
+			}
+			src, caret := sourceAndCaret(d.Source, d.Pos.Col, width)
 			fmt.Fprintf(bw, "    %s\n    %s\n", src, paint(ansiGreen, caret))
 		}
 	}
@@ -61,8 +67,9 @@ func Text(w io.Writer, run Run, opt Options) error {
 }
 
 // sourceAndCaret returns the source line (tabs kept so the caret lines up,
-// control characters made visible) and a caret under column col.
-func sourceAndCaret(line string, col int) (string, string) {
+// control characters made visible) and carets under the width characters
+// from column col (^^^^^), cut where the shown line ends.
+func sourceAndCaret(line string, col, width int) (string, string) {
 	const maxWidth = 160
 	runes := []rune(cleanLine(line))
 	start := 0
@@ -92,6 +99,9 @@ func sourceAndCaret(line string, col int) (string, string) {
 		}
 	}
 	caret.WriteByte('^')
+	for i := col; i < col-1+width && i < end; i++ {
+		caret.WriteByte('^')
+	}
 	return shown, caret.String()
 }
 
@@ -102,7 +112,7 @@ func cleanLine(s string) string {
 		if r == '\t' {
 			return r
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
 			return '�'
 		}
 		return r

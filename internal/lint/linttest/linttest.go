@@ -2,11 +2,14 @@
 // diagnostics against expectations written in the fixtures, in the manner of
 // golang.org/x/tools/go/analysis/analysistest:
 //
-//	# want `regexp`               a diagnostic on this line
-//	# want +1 `regexp` `regexp`   two diagnostics on the next line
+//	# want @5-9 `regexp`                 a diagnostic on this line, columns 5 to 9
+//	# want +1 @3-5 `re` @12-+2:4 `re`    two on the next line; the second ends
+//	                                     two lines further down, at column 4
 //
-// Inside a block scalar a '#' is text, so the expectation goes above the key
-// with +N. Both unexpected diagnostics and unmet expectations fail the test.
+// Every expectation pins the finding's span: its start column and its end
+// column (just past the text, in characters), with +N: when the span ends
+// N lines below its start. Inside a block scalar a '#' is text, so the
+// expectation goes above the key with +N. Both unexpected diagnostics and unmet expectations fail the test.
 // When fixture.yaml.golden exists, the rule's fixes applied to fixture.yaml
 // must give exactly that file.
 package linttest
@@ -27,13 +30,16 @@ import (
 var update = flag.Bool("update", false, "rewrite .golden files with the fixed output")
 
 type expectation struct {
-	line int
-	re   *regexp.Regexp
-	met  bool
+	line    int
+	col     int // 0 when the expectation gives no span (an error)
+	endLine int
+	endCol  int
+	re      *regexp.Regexp
+	met     bool
 }
 
-var wantRE = regexp.MustCompile("#\\s*want(?:\\s+\\+(\\d+))?((?:\\s+(?:`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"))+)\\s*$")
-var patternRE = regexp.MustCompile("`([^`]*)`|\"((?:[^\"\\\\]|\\\\.)*)\"")
+var wantRE = regexp.MustCompile("#\\s*want(?:\\s+\\+(\\d+))?((?:\\s+(?:@\\d+-(?:\\+\\d+:)?\\d+\\s+)?(?:`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"))+)\\s*$")
+var patternRE = regexp.MustCompile("(?:@(\\d+)-(?:\\+(\\d+):)?(\\d+)\\s+)?(?:`([^`]*)`|\"((?:[^\"\\\\]|\\\\.)*)\")")
 
 // Result is what Run found in one fixture, for further checks.
 type Result struct {
@@ -94,15 +100,24 @@ func parseWants(t *testing.T, path string, src []byte) []*expectation {
 			offset, _ = strconv.Atoi(m[1])
 		}
 		for _, p := range patternRE.FindAllStringSubmatch(m[2], -1) {
-			expr := p[1]
-			if p[1] == "" && p[2] != "" {
-				expr, _ = strconv.Unquote(`"` + p[2] + `"`)
+			expr := p[4]
+			if p[4] == "" && p[5] != "" {
+				expr, _ = strconv.Unquote(`"` + p[5] + `"`)
 			}
 			re, err := regexp.Compile(expr)
 			if err != nil {
 				t.Fatalf("%s:%d: bad expectation %q: %v", path, i+1, expr, err)
 			}
-			wants = append(wants, &expectation{line: i + 1 + offset, re: re})
+			w := &expectation{line: i + 1 + offset, re: re}
+			if p[1] == "" {
+				t.Errorf("%s:%d: expectation %q gives no span: write @COL-ENDCOL before it", path, i+1, expr)
+			} else {
+				w.col, _ = strconv.Atoi(p[1])
+				w.endCol, _ = strconv.Atoi(p[3])
+				down, _ := strconv.Atoi(p[2])
+				w.endLine = w.line + down
+			}
+			wants = append(wants, w)
 		}
 	}
 	return wants
@@ -115,11 +130,14 @@ func check(t *testing.T, path string, diags []lint.Diagnostic, wants []*expectat
 		for _, w := range wants {
 			if !w.met && w.line == d.Pos.Line && w.re.MatchString(d.Message) {
 				w.met, matched = true, true
+				if w.col != 0 && (w.col != d.Pos.Col || w.endLine != d.End.Line || w.endCol != d.End.Col) {
+					t.Errorf("%s:%d: diagnostic %q spans %s, want %s", path, w.line, d.Message, spanText(d.Pos, d.End), spanText(pack.Pos{Line: w.line, Col: w.col}, pack.Pos{Line: w.endLine, Col: w.endCol}))
+				}
 				break
 			}
 		}
 		if !matched {
-			t.Errorf("%s:%d:%d: unexpected diagnostic [%s]: %s", path, d.Pos.Line, d.Pos.Col, d.Rule, d.Message)
+			t.Errorf("%s:%d:%d: unexpected diagnostic [%s] %s: %s", path, d.Pos.Line, d.Pos.Col, d.Rule, spanText(d.Pos, d.End), d.Message)
 		}
 	}
 	for _, w := range wants {
@@ -127,6 +145,15 @@ func check(t *testing.T, path string, diags []lint.Diagnostic, wants []*expectat
 			t.Errorf("%s:%d: no diagnostic matching %q", path, w.line, w.re)
 		}
 	}
+}
+
+// spanText writes a span as an expectation does: @COL-ENDCOL, or
+// @COL-+N:ENDCOL when it ends N lines further down.
+func spanText(start, end pack.Pos) string {
+	if end.Line == start.Line {
+		return "@" + strconv.Itoa(start.Col) + "-" + strconv.Itoa(end.Col)
+	}
+	return "@" + strconv.Itoa(start.Col) + "-+" + strconv.Itoa(end.Line-start.Line) + ":" + strconv.Itoa(end.Col)
 }
 
 func checkGolden(t *testing.T, path string, src []byte, diags []lint.Diagnostic) {

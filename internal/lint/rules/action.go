@@ -20,10 +20,13 @@ Dr.), initials, quotations, ellipses and list-like lines.`,
 	Good:    "star:\n  action:\n    example: I pulled the logs. I traced the failure to a race condition in the retry logic.",
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
-		ex := p.Pack.Star.Action.Example
-		for i, s := range prose.Split(ex) {
+		ex, ok := p.Text("/star/action/example")
+		if !ok {
+			return
+		}
+		for i, s := range prose.Split(ex.Value) {
 			if first, ok := startsWithI(s.Text); !ok {
-				p.Reportf("/star/action/example", "sentence %d of the Action starts with %q, not \"I\": %q: say what you did (\"I ...\")", i+1, first, clip(s.Text, 80))
+				p.ReportRange(ex, s.Start, s.Start+len(s.Text), "sentence %d of the Action starts with %q, not \"I\": %q: say what you did (\"I ...\")", i+1, first, clip(s.Text, 80))
 			}
 		}
 	},

@@ -49,7 +49,7 @@ reported, naming the others.`,
 					others = append(others, o.File)
 				}
 			}
-			p.Report(lint.Diagnostic{File: ref.File, Pos: ref.Pos, Pointer: "/id",
+			p.Report(lint.Diagnostic{File: ref.File, Pos: ref.Pos, End: ref.End, Pointer: "/id",
 				Message: fmt.Sprintf("id %q is also used by %s: pack ids must be unique", ref.ID, strings.Join(others, ", "))})
 		}
 	},

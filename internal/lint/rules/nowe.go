@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
@@ -22,36 +21,23 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		for _, t := range strongTexts(p.Pack) {
-			var found []string
-			var count map[string]int
+			var tx lint.Text
 			for _, word := range p.Words(t.value) {
 				w := word.Text
 				if len(w) < 2 || len(w) > 12 || w == "US" || !strings.ContainsRune("wWoOuU", rune(w[0])) {
 					continue // cheap rejection: every we-word starts with w, o or u
 				}
 				lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-				if weWords[lw] {
-					if count == nil {
-						count = map[string]int{}
-					}
-					if count[lw] == 0 {
-						found = append(found, lw)
-					}
-					count[lw]++
+				if !weWords[lw] {
+					continue
 				}
-			}
-			if len(found) == 0 {
-				continue
-			}
-			var parts []string
-			for _, w := range found {
-				if count[w] > 1 {
-					parts = append(parts, fmt.Sprintf("%q (%d times)", w, count[w]))
-				} else {
-					parts = append(parts, fmt.Sprintf("%q", w))
+				if tx.Node == nil {
+					if tx, _ = p.Text(t.ptr); tx.Node == nil {
+						break
+					}
 				}
+				p.ReportRange(tx, word.Start, word.Start+len(w), "%s uses %q: say what you did, with \"I\"", t.label, lw)
 			}
-			p.Reportf(t.ptr, "%s uses %s: say what you did, with \"I\"", t.label, strings.Join(parts, ", "))
 		}
 	},
 }

@@ -11,9 +11,9 @@ import (
 // placeholderWords are matched in capitals, as whole words.
 var placeholderWords = []string{"TODO", "TBD", "FIXME", "XXX"}
 
-// findPlaceholder returns the first placeholder in s, or "". It is a plain
-// substring scan: this rule reads every text of every pack.
-func findPlaceholder(s string) string {
+// findPlaceholder returns the first placeholder in s and its offset, or "".
+// It is a plain substring scan: this rule reads every text of every pack.
+func findPlaceholder(s string) (string, int) {
 	for _, w := range placeholderWords {
 		for off := 0; ; {
 			i := strings.Index(s[off:], w)
@@ -22,20 +22,20 @@ func findPlaceholder(s string) string {
 			}
 			i += off
 			if wordBoundary(s, i-1) && wordBoundary(s, i+len(w)) {
-				return w
+				return w, i
 			}
 			off = i + 1
 		}
 	}
-	if strings.Contains(s, "???") {
-		return "???"
+	if i := strings.Index(s, "???"); i >= 0 {
+		return "???", i
 	}
 	if strings.Contains(s, "psum") || strings.Contains(s, "PSUM") {
 		if i := indexFold(s, "lorem ipsum"); i >= 0 {
-			return s[i : i+len("lorem ipsum")]
+			return s[i : i+len("lorem ipsum")], i
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // wordBoundary reports whether s[i] is outside s or not a letter or digit.
@@ -69,12 +69,15 @@ XXX (in capitals, as words), "lorem ipsum", "???", or that is only "..." is repo
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		eachString(p.File, func(ptr func() string, n *yaml.Node) {
-			if t := strings.TrimSpace(n.Value); t == "..." || t == "…" {
-				p.Reportf(ptr(), "placeholder \"...\": write the text")
+			t := lint.Text{Node: n, Value: n.Value}
+			if s := strings.TrimSpace(n.Value); s == "..." || s == "…" {
+				t.Ptr = ptr()
+				p.ReportText(t, "placeholder \"...\": write the text")
 				return
 			}
-			if m := findPlaceholder(n.Value); m != "" {
-				p.Reportf(ptr(), "placeholder %q: write the text", m)
+			if m, at := findPlaceholder(n.Value); m != "" {
+				t.Ptr = ptr()
+				p.ReportRange(t, at, at+len(m), "placeholder %q: write the text", m)
 			}
 		})
 	},

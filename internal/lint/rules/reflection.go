@@ -80,9 +80,17 @@ more letters that is not a common word) with the scenario and the STAR examples.
 		}
 		story := storyTerms(p)
 		for _, t := range texts {
-			folded := foldWords(p.Words(t.value))
-			if phrase := matchPhrase(folded, phrases); phrase != "" {
-				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase)
+			words := p.Words(t.value)
+			folded := foldWords(words)
+			if phrase, at := matchPhrase(folded, phrases); at >= 0 {
+				// the match starts at the space before word k
+				k, n := strings.Count(folded[:at], " "), strings.Count(phrase.folded, " ")-1
+				if tx, ok := p.Text(t.ptr); ok && k+n <= len(words) {
+					last := words[k+n-1]
+					p.ReportRange(tx, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
+					continue
+				}
+				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 				continue
 			}
 			if len(story) > 0 && !sharesTerm(p.Words(t.value), story) {
@@ -108,13 +116,14 @@ func foldPhrases(list []string) []foldedPhrase {
 // builtinGeneric is builtinGenericPhrases folded once.
 var builtinGeneric = foldPhrases(builtinGenericPhrases)
 
-func matchPhrase(folded string, phrases []foldedPhrase) string {
+// matchPhrase returns the first phrasing found in folded, and where.
+func matchPhrase(folded string, phrases []foldedPhrase) (foldedPhrase, int) {
 	for _, ph := range phrases {
-		if strings.Contains(folded, ph.folded) {
-			return ph.text
+		if i := strings.Index(folded, ph.folded); i >= 0 {
+			return ph, i
 		}
 	}
-	return ""
+	return foldedPhrase{}, -1
 }
 
 // storyTerms collects the specific words of the scenario and STAR examples.

@@ -30,9 +30,9 @@ an unknown key at the key, a wrong value at the value.`,
 			d := lint.Diagnostic{Pointer: viol.Pointer, Message: viol.Message}
 			switch viol.Target {
 			case schema.AtValue:
-				d.Pos = p.File.ValuePos(viol.Pointer)
+				d.Span = p.ValueSpan(viol.Pointer)
 			default:
-				d.Pos = p.File.KeyPos(viol.Pointer)
+				d.Span = p.KeySpan(viol.Pointer)
 			}
 			p.Report(d)
 		}

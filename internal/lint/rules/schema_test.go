@@ -37,7 +37,7 @@ func TestSchemaPositions(t *testing.T) {
 		"/quiz/0/solution":       {26, 15},
 		"/quiz/0/hnit":           {27, 5},
 		"/quiz/1":                {28, 5}, // missing key in a list item: the item
-		"/quiz/1/hint":           {31, 10},
+		"/quiz/1/hint":           {31, 5}, // no value: the key
 	}
 	seen := map[string]bool{}
 	for _, d := range diags {

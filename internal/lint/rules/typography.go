@@ -111,7 +111,7 @@ func runTypography(p *lint.Pass) {
 				if sn.ptr == "" {
 					sn.ptr = nodePointer(p.File.Root, sn.node)
 				}
-				reportQuotes(p, sn, wrong, wantCurly, spans)
+				reportQuotes(p, sn, wantCurly, spans)
 			}
 		}
 		if sn.ptr != "" {
@@ -120,20 +120,31 @@ func runTypography(p *lint.Pass) {
 	}
 }
 
-func reportQuotes(p *lint.Pass, sn stringNode, wrong int, wantCurly bool, spans *scalarSpans) {
+func reportQuotes(p *lint.Pass, sn stringNode, wantCurly bool, spans *scalarSpans) {
 	want, have := "straight", "curly"
 	if wantCurly {
 		want, have = "curly", "straight"
 	}
-	d := lint.Diagnostic{
-		Pos:     p.File.ValuePos(sn.ptr),
-		Pointer: sn.ptr,
-		Message: fmt.Sprintf("%d %s %s in a pack that uses %s quotes: make them %s", wrong, have, plural(wrong, "quote"), want, want),
+	// One finding per wrong quote, at the quote, each with its own edit:
+	// quoteEdits gives one edit per wrong quote, in order, or none.
+	edits := quoteEdits(p.File, sn.node, wantCurly, spans)
+	t := lint.Text{Ptr: sn.ptr, Node: sn.node, Value: sn.node.Value}
+	k := 0
+	for off, r := range t.Value {
+		if !(wantCurly && isStraight(r)) && !(!wantCurly && isCurly(r)) {
+			continue
+		}
+		d := lint.Diagnostic{
+			Span:    p.Span(t, off, off+utf8.RuneLen(r)),
+			Pointer: sn.ptr,
+			Message: fmt.Sprintf("%s quote %s in a pack that uses %s quotes: make it %s", have, string(r), want, want),
+		}
+		if k < len(edits) {
+			d.Fix = &lint.SuggestedFix{Message: "Rewrite the quote as " + want, Edits: edits[k : k+1]}
+		}
+		k++
+		p.Report(d)
 	}
-	if edits := quoteEdits(p.File, sn.node, wantCurly, spans); edits != nil {
-		d.Fix = &lint.SuggestedFix{Message: "Rewrite the quotes as " + want, Edits: edits}
-	}
-	p.Report(d)
 }
 
 func plural(n int, word string) string {
@@ -144,16 +155,28 @@ func plural(n int, word string) string {
 }
 
 func checkSpacing(p *lint.Pass, sn stringNode) {
-	for _, line := range strings.Split(sn.node.Value, "\n") {
-		trimmed := strings.TrimLeft(line, " ")
-		if strings.Contains(strings.TrimRight(trimmed, " "), "  ") {
-			p.Reportf(sn.ptr, "doubled space in %q: use one space", clip(strings.TrimSpace(line), 60))
+	t := lint.Text{Ptr: sn.ptr, Node: sn.node, Value: sn.node.Value}
+	for lineStart := 0; lineStart <= len(t.Value); {
+		end := strings.IndexByte(t.Value[lineStart:], '\n')
+		if end < 0 {
+			end = len(t.Value)
+		} else {
+			end += lineStart
+		}
+		line := t.Value[lineStart:end]
+		body := strings.TrimRight(line, " \t")
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if i := strings.Index(body[min(indent, len(body)):], "  "); i >= 0 {
+			at := lineStart + min(indent, len(body)) + i
+			n := len(t.Value[at:]) - len(strings.TrimLeft(t.Value[at:], " "))
+			p.ReportRange(t, at, at+n, "doubled space in %q: use one space", clip(strings.TrimSpace(line), 60))
 			return
 		}
-		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
-			p.Reportf(sn.ptr, "trailing space after %q: remove it", clip(strings.TrimSpace(line), 60))
+		if len(body) < len(line) {
+			p.ReportRange(t, lineStart+len(body), end, "trailing space after %q: remove it", clip(strings.TrimSpace(line), 60))
 			return
 		}
+		lineStart = end + 1
 	}
 }
 

@@ -1,0 +1,103 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Text is one string value of a pack: its JSON pointer, its node (which
+// knows where it came from) and its value.
+type Text struct {
+	Ptr   string
+	Node  *yaml.Node
+	Value string
+}
+
+// Text returns the string at ptr, if the pack has one there.
+func (p *Pass) Text(ptr string) (Text, bool) {
+	_, n, ok := p.File.Node(ptr)
+	if !ok || n.Kind != yaml.ScalarNode || !isText(n) {
+		return Text{}, false
+	}
+	return Text{Ptr: ptr, Node: n, Value: n.Value}, true
+}
+
+// Each calls fn for every string of the pack whose pointer matches pattern,
+// in document order. A pattern is a JSON pointer whose segments may be *
+// (any one segment) or ** (any number of segments, none included):
+// "/star/*/example", "/followups/*/strong/answer", "/**". The texts are
+// what every rule reads, with their spans, so rules never build pointers by
+// hand.
+func (p *Pass) Each(pattern string, fn func(Text)) {
+	EachText(p.File, pattern, fn)
+}
+
+// EachText is Pass.Each for a file, for the drivers and exporters that need
+// the same walk.
+func EachText(f *pack.File, pattern string, fn func(Text)) {
+	if f.Root == nil {
+		return
+	}
+	segs := pack.SplitPointer(pattern)
+	if !strings.Contains(pattern, "*") {
+		_, n, ok := f.Node(pattern)
+		if ok && n.Kind == yaml.ScalarNode && isText(n) {
+			fn(Text{Ptr: pattern, Node: n, Value: n.Value})
+		}
+		return
+	}
+	var path []string
+	var seen map[*yaml.Node]bool
+	if strings.Count(pattern, "**") > 1 {
+		seen = map[*yaml.Node]bool{} // two ** can reach a node twice
+	}
+	var walk func(n *yaml.Node, si int)
+	walk = func(n *yaml.Node, si int) {
+		if si < len(segs) && segs[si] == "**" {
+			walk(n, si+1)
+			eachChild(n, func(seg string, c *yaml.Node) {
+				path = append(path, seg)
+				walk(c, si)
+				path = path[:len(path)-1]
+			})
+			return
+		}
+		if si == len(segs) {
+			if n.Kind == yaml.ScalarNode && isText(n) && (seen == nil || !seen[n]) {
+				if seen != nil {
+					seen[n] = true
+				}
+				fn(Text{Ptr: pack.JoinPointer(path...), Node: n, Value: n.Value})
+			}
+			return
+		}
+		eachChild(n, func(seg string, c *yaml.Node) {
+			if segs[si] == "*" || segs[si] == seg {
+				path = append(path, seg)
+				walk(c, si+1)
+				path = path[:len(path)-1]
+			}
+		})
+	}
+	walk(f.Root, 0)
+}
+
+func eachChild(n *yaml.Node, fn func(seg string, c *yaml.Node)) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			fn(n.Content[i].Value, n.Content[i+1])
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			fn(strconv.Itoa(i), c)
+		}
+	}
+}
+
+// isText reports whether a scalar is a string (not a number, bool or null).
+func isText(n *yaml.Node) bool { return n.Tag == "!!str" || n.Tag == "" }
