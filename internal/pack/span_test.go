@@ -17,7 +17,7 @@ func TestTextSpanStyles(t *testing.T) {
 	tests := []struct {
 		name, src, word string
 		ptr             string // of the scalar; /k when empty
-		line, col, end  int // the word's source position; end is exclusive
+		line, col, end  int    // the word's source position; end is exclusive
 	}{
 		{"plain", "k: I pulled the logs\n", "logs", "", 1, 17, 21},
 		{"plain multi-line", "k: I pulled\n  the logs and\n  we fixed it\n", "we", "", 3, 3, 5},
