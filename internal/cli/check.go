@@ -77,8 +77,8 @@ func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, unread
 }
 
 func runCheck(o *checkOptions) error {
-	if !slices.Contains(report.Formats, o.Format) {
-		return trouble("--format %q: use one of text, json, sarif, github", o.Format)
+	if _, ok := report.Lookup(o.Format); !ok {
+		return trouble("--format: %v", report.UnknownFormat(o.Format))
 	}
 	cfg, err := loadConfig(o.ConfigPath, rules.All(), o.Log)
 	if err != nil {

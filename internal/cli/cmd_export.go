@@ -15,17 +15,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starlint-dev/starlint/internal/export"
-	"github.com/starlint-dev/starlint/internal/export/anki"
-	"github.com/starlint-dev/starlint/internal/export/html"
-	"github.com/starlint-dev/starlint/internal/export/jsonexport"
+	"github.com/starlint-dev/starlint/internal/export/exporters"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/report"
 )
 
-// exporters lists the formats by --to name.
-var exporters = []export.Exporter{jsonexport.Exporter{}, anki.Exporter{}, anki.TextExporter{}, html.Exporter{}}
 
 type exportOptions struct {
 	Ctx        context.Context
@@ -72,19 +68,19 @@ change.`,
 
 func runExport(o *exportOptions) error {
 	if len(o.To) == 0 {
-		return trouble("--to is required: json, anki, anki-text or html")
+		return trouble("--to is required: %s", strings.Join(exporters.Names(), ", "))
 	}
 	if o.Out == "" {
 		return trouble("--out is required: the directory to write into")
 	}
 	var chosen []export.Exporter
 	for _, name := range o.To {
-		i := slices.IndexFunc(exporters, func(e export.Exporter) bool { return e.Name() == name })
-		if i < 0 {
-			return trouble("--to %q: use json, anki, anki-text or html", name)
+		e, ok := exporters.Lookup(name)
+		if !ok {
+			return trouble("--to %q: use %s", name, strings.Join(exporters.Names(), ", "))
 		}
-		if !slices.Contains(chosen, exporters[i]) {
-			chosen = append(chosen, exporters[i])
+		if !slices.Contains(chosen, e) {
+			chosen = append(chosen, e)
 		}
 	}
 	epoch, hasEpoch, err := sourceDateEpoch(o.IO.Getenv("SOURCE_DATE_EPOCH"))

@@ -27,19 +27,11 @@ type watcher struct {
 	cfgPath string
 	cfg     *lint.Config
 	linter  *lint.Linter
-	results map[string]fileLint // by pack path
+	engine  *lint.Engine // the workspace, re-linted file by file
 	// drawn is called after each report, for tests.
 	drawn func()
 }
 
-type fileLint struct {
-	diags []lint.Diagnostic
-	ref   *lint.PackRef
-	err   error
-}
-
-// runWatch lints, then re-lints changed packs on every save until ctx ends
-// (Ctrl-C). The config is watched too: editing it re-lints everything.
 func runWatch(ctx context.Context, o *checkOptions, drawn func()) error {
 	w := &watcher{o: o, drawn: drawn}
 	if err := w.reload(); err != nil {
@@ -156,25 +148,23 @@ func (w *watcher) packPaths() []string {
 }
 
 func (w *watcher) lintAll() {
-	w.results = map[string]fileLint{}
+	w.engine = lint.NewEngine(w.linter, false)
 	for _, p := range w.packPaths() {
-		w.results[p] = w.lintOne(p)
+		w.lintOne(p)
 	}
 }
 
-// lintOne runs the per-pack rules on one file; cross-pack rules run over
-// every pack's id when the report is drawn.
-func (w *watcher) lintOne(path string) fileLint {
+func (w *watcher) lintOne(path string) {
 	f, err := pack.ReadFile(path)
 	if err != nil {
-		return fileLint{err: err}
+		w.engine.Fail(path, err)
+		return
 	}
-	diags, ref := w.linter.LintFile(f)
-	return fileLint{diags: diags, ref: ref}
+	w.engine.Put(f)
 }
 
-// update re-lints what changed: everything when the config changed,
-// otherwise just the changed packs (and drops deleted ones).
+// update re-lints what changed: every pack again after a config change,
+// otherwise only the packs saved, created or removed.
 func (w *watcher) update(changed map[string]bool) {
 	for p := range changed {
 		if w.cfgPath != "" && sameFile(p, w.cfgPath) || isConfigName(p) {
@@ -187,17 +177,19 @@ func (w *watcher) update(changed map[string]bool) {
 		}
 	}
 	current := map[string]bool{}
+	held := map[string]bool{}
+	for _, p := range w.engine.Paths() {
+		held[p] = true
+	}
 	for _, p := range w.packPaths() {
 		current[p] = true
-		if changed[p] || changed[filepath.Clean(p)] {
-			w.results[p] = w.lintOne(p)
-		} else if _, seen := w.results[p]; !seen {
-			w.results[p] = w.lintOne(p)
+		if changed[p] || changed[filepath.Clean(p)] || !held[p] {
+			w.lintOne(p)
 		}
 	}
-	for p := range w.results {
+	for p := range held {
 		if !current[p] {
-			delete(w.results, p)
+			w.engine.Remove(p)
 		}
 	}
 }
@@ -220,28 +212,11 @@ func sameFile(a, b string) bool {
 // draw clears the terminal (or, when output is not a terminal, prints a
 // separator) and writes the current report.
 func (w *watcher) draw() {
-	paths := make([]string, 0, len(w.results))
-	for p := range w.results {
-		paths = append(paths, p)
+	res := w.engine.Result()
+	for _, f := range res.Failures {
+		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s: %v\n", f.Path, f.Err)
 	}
-	sort.Strings(paths)
-	var diags []lint.Diagnostic
-	var refs []lint.PackRef
-	files := 0
-	for _, p := range paths {
-		r := w.results[p]
-		if r.err != nil {
-			fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s: %v\n", p, r.err)
-			continue
-		}
-		files++
-		diags = append(diags, r.diags...)
-		if r.ref != nil {
-			refs = append(refs, *r.ref)
-		}
-	}
-	diags = append(diags, w.linter.RunSet(refs)...)
-	lint.SortDiagnostics(diags)
+	files, diags := res.Files, res.Diagnostics
 	if w.o.IO.Color {
 		fmt.Fprint(w.o.IO.Out, "\x1b[H\x1b[2J")
 	} else {

@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -114,102 +112,10 @@ type RunOptions struct {
 	Context context.Context
 }
 
-type fileResult struct {
-	diags   []Diagnostic
-	ref     *PackRef
-	err     error
-	src     []byte
-	skipped bool
-}
-
-// Run lints the inputs concurrently. The result is the same for any number
-// of workers: each worker fills its own slot, and the output is sorted.
+// Run lints the inputs concurrently, as a batch: an Engine that keeps no
+// files, driven once. The result is the same for any number of workers.
 func (l *Linter) Run(inputs []Input, opt RunOptions) Result {
-	jobs := opt.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	results := make([]fileResult, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, max(1, len(inputs))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if opt.Context != nil && opt.Context.Err() != nil {
-					results[i] = fileResult{skipped: true}
-					continue
-				}
-				results[i] = l.lintInput(inputs[i], opt)
-			}
-		}()
-	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	res := Result{}
-	var refs []PackRef
-	for i, r := range results {
-		if r.skipped {
-			continue
-		}
-		if r.err != nil {
-			res.Failures = append(res.Failures, FileError{Path: inputs[i].Path, Err: r.err})
-			continue
-		}
-		res.Files++
-		res.Diagnostics = append(res.Diagnostics, r.diags...)
-		if r.ref != nil {
-			refs = append(refs, *r.ref)
-		}
-		if r.src != nil {
-			if res.Sources == nil {
-				res.Sources = map[string][]byte{}
-			}
-			res.Sources[inputs[i].Path] = r.src
-		}
-	}
-	res.Diagnostics = append(res.Diagnostics, l.RunSet(refs)...)
-	SortDiagnostics(res.Diagnostics)
-	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].Path < res.Failures[j].Path })
-	return res
-}
-
-func (l *Linter) lintInput(in Input, opt RunOptions) (r fileResult) {
-	if in.Cached != nil {
-		return fileResult{diags: in.Cached.Diags, ref: in.Cached.Ref}
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			// A rule bug must not take down the run: report it on the file.
-			r = fileResult{err: fmt.Errorf("internal error while linting (please report it): %v", p)}
-		}
-	}()
-	load := in.Load
-	if load == nil {
-		load = func() (*pack.File, error) { return pack.ReadFile(in.Path) }
-	}
-	f, err := load()
-	if err != nil {
-		return fileResult{err: err}
-	}
-	r.diags, r.ref = l.LintFile(f)
-	if in.Done != nil {
-		in.Done(f, Cached{Diags: r.diags, Ref: r.ref})
-	}
-	if opt.KeepSources {
-		for _, d := range r.diags {
-			if d.Fix != nil {
-				r.src = f.Src
-				break
-			}
-		}
-	}
-	return r
+	return NewEngine(l, false).Run(inputs, opt)
 }
 
 // LintFile runs the per-pack rules on one loaded file and applies its

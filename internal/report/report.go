@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
 )
@@ -26,22 +27,53 @@ type Options struct {
 	Color bool
 }
 
+// Format is one output format: adding one is a file with its writer and a
+// line in formats.
+type Format struct {
+	Name    string
+	Summary string
+	Write   func(w io.Writer, run Run, opt Options) error
+}
+
+// formats is the registry of output formats, in the order help lists them.
+var formats = []Format{
+	{"text", "file:line:col: severity: message [rule], the source line underlined", Text},
+	{"json", "one JSON document (docs/output.md)", func(w io.Writer, run Run, _ Options) error { return JSON(w, run) }},
+	{"sarif", "SARIF 2.1.0, for code scanning", func(w io.Writer, run Run, _ Options) error { return SARIF(w, run) }},
+	{"github", "GitHub Actions workflow commands that annotate pull requests", func(w io.Writer, run Run, _ Options) error { return GitHub(w, run) }},
+}
+
 // Formats lists the output formats by name.
-var Formats = []string{"text", "json", "sarif", "github"}
+var Formats = func() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}()
+
+// Lookup finds a format by name.
+func Lookup(name string) (Format, bool) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// UnknownFormat is the error for a format name that is not registered.
+func UnknownFormat(name string) error {
+	return fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(Formats, ", "))
+}
 
 // Write formats run in the named format.
 func Write(w io.Writer, format string, run Run, opt Options) error {
-	switch format {
-	case "text":
-		return Text(w, run, opt)
-	case "json":
-		return JSON(w, run)
-	case "sarif":
-		return SARIF(w, run)
-	case "github":
-		return GitHub(w, run)
+	f, ok := Lookup(format)
+	if !ok {
+		return UnknownFormat(format)
 	}
-	return fmt.Errorf("unknown format %q: use one of text, json, sarif, github", format)
+	return f.Write(w, run, opt)
 }
 
 // sortedRules returns the rules sorted by name.

@@ -72,11 +72,11 @@ func RunWithConfig(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Ru
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := pack.Load(path, src)
-		diags, ref := l.LintFile(f)
-		if ref != nil {
-			diags = append(diags, l.RunSet([]lint.PackRef{*ref})...)
-		}
+		// Each fixture is a workspace of its own, as an editor sees one
+		// open pack: the same engine every driver runs.
+		engine := lint.NewEngine(l, false)
+		engine.Update(path, src)
+		diags := engine.Diagnostics(path)
 		wants := parseWants(t, path, src)
 		check(t, path, diags, wants)
 		checkGolden(t, path, src, diags)

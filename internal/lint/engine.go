@@ -1,0 +1,320 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Engine holds a workspace of packs by path and their diagnostics. Every
+// driver is a thin shell over it: the batch run (Run), --watch and the rule
+// test harness (Update per file) and the language server (Update on every
+// edit, Diagnostics per document). An update re-lints only the file that
+// changed; what cross-pack rules need (each pack's id) is kept for every
+// file, so id-unique stays right across the workspace. Loaded files are
+// immutable and may be read by several goroutines; the Engine is safe for
+// concurrent use.
+type Engine struct {
+	mu     sync.Mutex
+	linter *Linter
+	keep   bool // keep loaded files (editors); batch runs keep results only
+	docs   map[string]*entry
+	// set holds the cross-pack diagnostics by file, recomputed only when
+	// some pack's id (or its place) changes.
+	set map[string][]Diagnostic
+}
+
+type entry struct {
+	file  *pack.File // nil unless the engine keeps files
+	diags []Diagnostic
+	ref   *PackRef
+	err   error
+	src   []byte // the source, kept for --fix when the file has fixes
+}
+
+// NewEngine makes an empty workspace linted by l. keepFiles keeps each
+// loaded file for File (an editor needs it for hovers and fixes; a batch
+// run over 10,000 packs must not).
+func NewEngine(l *Linter, keepFiles bool) *Engine {
+	return &Engine{linter: l, keep: keepFiles, docs: map[string]*entry{}}
+}
+
+// Linter returns the linter the engine runs.
+func (e *Engine) Linter() *Linter {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.linter
+}
+
+// Update loads src as the new content of path and lints it. It returns the
+// paths whose diagnostics may have changed: path itself, and every pack
+// whose cross-pack findings moved (another pack that shares its id).
+func (e *Engine) Update(path string, src []byte) []string {
+	return e.Put(pack.Load(path, src))
+}
+
+// Put is Update for a file already loaded.
+func (e *Engine) Put(f *pack.File) []string {
+	l := e.Linter()
+	diags, ref := l.LintFile(f)
+	en := &entry{diags: diags, ref: ref}
+	if e.keep {
+		en.file = f
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.store(f.Path, en)
+}
+
+// Fail records that path could not be read.
+func (e *Engine) Fail(path string, err error) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.store(path, &entry{err: err})
+}
+
+// Remove forgets path (a deleted file, a closed document that is not on
+// disk). It returns the paths whose diagnostics may have changed.
+func (e *Engine) Remove(path string) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	old, ok := e.docs[path]
+	if !ok {
+		return nil
+	}
+	delete(e.docs, path)
+	changed := []string{path}
+	if old.ref != nil {
+		changed = append(changed, e.refreshSet()...)
+	}
+	return dedupe(changed)
+}
+
+// store puts en at path and says which paths' diagnostics changed. The
+// caller holds e.mu.
+func (e *Engine) store(path string, en *entry) []string {
+	old := e.docs[path]
+	e.docs[path] = en
+	changed := []string{path}
+	if old == nil || !sameRef(old.ref, en.ref) {
+		changed = append(changed, e.refreshSet()...)
+	}
+	return dedupe(changed)
+}
+
+func sameRef(a, b *PackRef) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// refreshSet runs the cross-pack rules again and returns the files whose
+// cross-pack diagnostics differ from before. The caller holds e.mu.
+func (e *Engine) refreshSet() []string {
+	refs := make([]PackRef, 0, len(e.docs))
+	for _, en := range e.docs {
+		if en.ref != nil {
+			refs = append(refs, *en.ref)
+		}
+	}
+	set := map[string][]Diagnostic{}
+	for _, d := range e.linter.RunSet(refs) {
+		set[d.File] = append(set[d.File], d)
+	}
+	var changed []string
+	for file, diags := range set {
+		if !slices.EqualFunc(diags, e.set[file], sameDiagnostic) {
+			changed = append(changed, file)
+		}
+	}
+	for file := range e.set {
+		if _, ok := set[file]; !ok {
+			changed = append(changed, file)
+		}
+	}
+	e.set = set
+	sort.Strings(changed)
+	return changed
+}
+
+func sameDiagnostic(a, b Diagnostic) bool {
+	return a.Pos == b.Pos && a.End == b.End && a.Rule == b.Rule && a.Message == b.Message
+}
+
+func dedupe(paths []string) []string {
+	slices.Sort(paths)
+	return slices.Compact(paths)
+}
+
+// Diagnostics returns path's diagnostics, its own and the cross-pack ones,
+// sorted; nil for a path the engine does not hold.
+func (e *Engine) Diagnostics(path string) []Diagnostic {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	en, ok := e.docs[path]
+	if !ok {
+		return nil
+	}
+	out := append(slices.Clone(en.diags), e.set[path]...)
+	SortDiagnostics(out)
+	return out
+}
+
+// File returns the loaded file at path, when the engine keeps files.
+func (e *Engine) File(path string) *pack.File {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if en, ok := e.docs[path]; ok {
+		return en.file
+	}
+	return nil
+}
+
+// Paths returns every path the engine holds, sorted.
+func (e *Engine) Paths() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	paths := make([]string, 0, len(e.docs))
+	for p := range e.docs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// SetLinter changes the rules (a new config) and lints every kept file
+// again. Files the engine does not keep keep their old results until they
+// are updated. It returns every path.
+func (e *Engine) SetLinter(l *Linter) []string {
+	e.mu.Lock()
+	e.linter = l
+	var files []*pack.File
+	for _, en := range e.docs {
+		if en.file != nil {
+			files = append(files, en.file)
+		}
+	}
+	e.mu.Unlock()
+	for _, f := range files {
+		e.Put(f)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.refreshSet()
+	paths := make([]string, 0, len(e.docs))
+	for p := range e.docs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// Result returns every file's diagnostics and failures as one batch result.
+func (e *Engine) Result() Result {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	res := Result{}
+	for path, en := range e.docs {
+		if en.err != nil {
+			res.Failures = append(res.Failures, FileError{Path: path, Err: en.err})
+			continue
+		}
+		res.Files++
+		res.Diagnostics = append(res.Diagnostics, en.diags...)
+		if en.src != nil {
+			if res.Sources == nil {
+				res.Sources = map[string][]byte{}
+			}
+			res.Sources[path] = en.src
+		}
+	}
+	for _, diags := range e.set {
+		res.Diagnostics = append(res.Diagnostics, diags...)
+	}
+	SortDiagnostics(res.Diagnostics)
+	sort.Slice(res.Failures, func(i, j int) bool { return res.Failures[i].Path < res.Failures[j].Path })
+	return res
+}
+
+// Run lints the inputs concurrently into the engine and returns the result
+// of the whole workspace. Each worker lints whole files; the cross-pack
+// rules run once at the end, not once per file.
+func (e *Engine) Run(inputs []Input, opt RunOptions) Result {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	l := e.Linter()
+	entries := make([]*entry, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, max(1, len(inputs))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if opt.Context != nil && opt.Context.Err() != nil {
+					continue // skipped, and not counted
+				}
+				entries[i] = e.lintInput(l, inputs[i], opt)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	e.mu.Lock()
+	for i, en := range entries {
+		if en != nil {
+			e.docs[inputs[i].Path] = en
+		}
+	}
+	e.refreshSet()
+	e.mu.Unlock()
+	return e.Result()
+}
+
+func (e *Engine) lintInput(l *Linter, in Input, opt RunOptions) (en *entry) {
+	if in.Cached != nil {
+		return &entry{diags: in.Cached.Diags, ref: in.Cached.Ref}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			// A rule bug must not take down the run: report it on the file.
+			en = &entry{err: fmt.Errorf("internal error while linting (please report it): %v", p)}
+		}
+	}()
+	load := in.Load
+	if load == nil {
+		load = func() (*pack.File, error) { return pack.ReadFile(in.Path) }
+	}
+	f, err := load()
+	if err != nil {
+		return &entry{err: err}
+	}
+	en = &entry{}
+	en.diags, en.ref = l.LintFile(f)
+	if in.Done != nil {
+		in.Done(f, Cached{Diags: en.diags, Ref: en.ref})
+	}
+	if e.keep {
+		en.file = f
+	}
+	if opt.KeepSources {
+		for _, d := range en.diags {
+			if d.Fix != nil {
+				en.src = f.Src
+				break
+			}
+		}
+	}
+	return en
+}

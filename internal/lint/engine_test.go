@@ -1,0 +1,145 @@
+package lint_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+func packWithID(id string) string {
+	return "starlint: 1\nid: " + id + "\ntitle: T\n"
+}
+
+func rulesOf(diags []lint.Diagnostic) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Rule)
+	}
+	return out
+}
+
+// TestEngineCrossPack: id-unique stays right as packs are edited and
+// removed one at a time, and each update names every file it affected.
+func TestEngineCrossPack(t *testing.T) {
+	e := lint.NewEngine(newLinter(t, "id-unique"), true)
+	e.Update("a.yaml", []byte(packWithID("same")))
+	if changed := e.Update("b.yaml", []byte(packWithID("same"))); !reflect.DeepEqual(changed, []string{"a.yaml", "b.yaml"}) {
+		t.Errorf("adding a duplicate changed %v, want both files", changed)
+	}
+	for _, p := range []string{"a.yaml", "b.yaml"} {
+		if got := rulesOf(e.Diagnostics(p)); !reflect.DeepEqual(got, []string{"id-unique"}) {
+			t.Errorf("%s: %v, want id-unique", p, got)
+		}
+	}
+	d := e.Diagnostics("a.yaml")[0]
+	if d.Pos != (pack.Pos{Line: 2, Col: 5}) || d.End != (pack.Pos{Line: 2, Col: 9}) {
+		t.Errorf("id-unique spans %v-%v, want the id 2:5-2:9", d.Pos, d.End)
+	}
+	// Editing b's title leaves its id alone: only b is re-linted.
+	if changed := e.Update("b.yaml", []byte(packWithID("same")+"scenario: x\n")); !reflect.DeepEqual(changed, []string{"b.yaml"}) {
+		t.Errorf("an edit that keeps the id changed %v, want b.yaml only", changed)
+	}
+	if changed := e.Update("b.yaml", []byte(packWithID("other"))); !reflect.DeepEqual(changed, []string{"a.yaml", "b.yaml"}) {
+		t.Errorf("renaming the id changed %v, want both", changed)
+	}
+	if got := e.Diagnostics("a.yaml"); len(got) != 0 {
+		t.Errorf("a.yaml still has %v", got)
+	}
+	e.Update("b.yaml", []byte(packWithID("same")))
+	if changed := e.Remove("b.yaml"); !reflect.DeepEqual(changed, []string{"a.yaml", "b.yaml"}) {
+		t.Errorf("removing changed %v", changed)
+	}
+	if got := e.Diagnostics("a.yaml"); len(got) != 0 || e.Diagnostics("b.yaml") != nil {
+		t.Errorf("after removal: a %v, b %v", got, e.Diagnostics("b.yaml"))
+	}
+	if e.File("a.yaml") == nil {
+		t.Error("an engine that keeps files lost a.yaml")
+	}
+}
+
+// TestEngineMatchesBatch: updating files one by one gives the same
+// diagnostics as the batch run over the same files.
+func TestEngineMatchesBatch(t *testing.T) {
+	paths, _ := filepath.Glob("rules/testdata/*/*.yaml")
+	if len(paths) < 30 {
+		t.Fatalf("only %d fixtures", len(paths))
+	}
+	l := newLinter(t)
+	var inputs []lint.Input
+	incremental := lint.NewEngine(l, false)
+	for _, p := range paths {
+		inputs = append(inputs, lint.Input{Path: p})
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		incremental.Update(p, src)
+	}
+	batch := l.Run(inputs, lint.RunOptions{Jobs: 3})
+	got := incremental.Result()
+	if got.Files != batch.Files || len(got.Diagnostics) != len(batch.Diagnostics) {
+		t.Fatalf("incremental: %d files %d diagnostics; batch: %d files %d diagnostics", got.Files, len(got.Diagnostics), batch.Files, len(batch.Diagnostics))
+	}
+	for i := range got.Diagnostics {
+		a, b := got.Diagnostics[i], batch.Diagnostics[i]
+		a.Fix, b.Fix = nil, nil
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("diagnostic %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+}
+
+// TestEngineConcurrent runs updates, reads and position lookups on shared
+// files from many goroutines; with -race it proves the engine and loaded
+// files safe to share.
+func TestEngineConcurrent(t *testing.T) {
+	src, err := os.ReadFile("../../internal/lint/rules/testdata/schema/violations.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := lint.NewEngine(newLinter(t), true)
+	shared := pack.Load("shared.yaml", src)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			path := fmt.Sprintf("p%d.yaml", g%3)
+			for i := 0; i < 30; i++ {
+				e.Update(path, src)
+				_ = e.Diagnostics(path)
+				_ = shared.ValuePos("/quiz/0/answer") // past the index threshold
+				_ = shared.Value()
+				_ = shared.Range(shared.NodeSpan(shared.Root))
+			}
+			e.Put(shared)
+		}()
+	}
+	wg.Wait()
+	if paths := e.Paths(); !slices.Equal(paths, []string{"p0.yaml", "p1.yaml", "p2.yaml", "shared.yaml"}) {
+		t.Errorf("paths %v", paths)
+	}
+	if len(e.Diagnostics("p1.yaml")) == 0 {
+		t.Error("no diagnostics for a pack with violations")
+	}
+}
+
+// TestEngineSetLinter: a new config re-lints every kept file.
+func TestEngineSetLinter(t *testing.T) {
+	e := lint.NewEngine(newLinter(t, "no-we"), true)
+	e.Update("a.yaml", []byte("star:\n  task:\n    example: We did it.\n"))
+	if len(e.Diagnostics("a.yaml")) != 1 {
+		t.Fatalf("want one no-we finding, got %v", e.Diagnostics("a.yaml"))
+	}
+	e.SetLinter(newLinter(t, "result-has-metric"))
+	if got := e.Diagnostics("a.yaml"); len(got) != 0 {
+		t.Errorf("after the config change: %v", got)
+	}
+}
