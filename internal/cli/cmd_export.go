@@ -22,7 +22,6 @@ import (
 	"github.com/starlint-dev/starlint/internal/report"
 )
 
-
 type exportOptions struct {
 	Ctx        context.Context
 	IO         *IO
