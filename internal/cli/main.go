@@ -125,6 +125,7 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 		newVersionCmd(io),
 		newRulesCmd(io),
 		newExplainCmd(io),
+		newLSPCmd(io, g),
 	)
 	return root
 }

@@ -31,23 +31,37 @@ func Reference(rules []*lint.Rule) string {
 	b.WriteString("`starlint explain RULE` prints the same text. Rule names are stable public API.\n\n")
 	b.WriteString("Severities: `error` fails `starlint lint`; `warning` is reported and fails only past\n`--max-warnings N`; `info` is reported; `off` disables. See [configuration](config.md).\n\n")
 	for _, r := range rules {
-		fix := ""
-		if r.Fixable {
-			fix = ", fixable with `starlint lint --fix`"
-		}
-		fmt.Fprintf(&b, "## %s\n\nDefault severity: **%s**%s.\n\n%s.\n\n%s\n", r.Name, r.Default, fix, upperFirst(r.Summary), strings.TrimSpace(r.Doc))
-		if r.Bad != "" {
-			fmt.Fprintf(&b, "\nBad:\n\n```yaml\n%s\n```\n\nGood:\n\n```yaml\n%s\n```\n", r.Bad, r.Good)
-		}
-		if opts := r.OptionDocs(); len(opts) > 0 {
-			b.WriteString("\nOptions:\n\n| option | type | default | meaning |\n|---|---|---|---|\n")
-			for _, o := range opts {
-				fmt.Fprintf(&b, "| `%s` | %s | `%v` | %s |\n", o.Name, o.Type, showDefault(o.Default), escapeCell(o.Doc))
-			}
-		}
+		b.WriteString(Section(r, 2))
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// Section is one rule's documentation in Markdown, under a heading of the
+// given level: docs/rules.md joins them, and the language server shows one
+// on hover.
+func Section(r *lint.Rule, level int) string {
+	var b strings.Builder
+	fix := ""
+	if r.Fixable {
+		fix = ", fixable with `starlint lint --fix`"
+	}
+	fmt.Fprintf(&b, "%s %s\n\nDefault severity: **%s**%s.\n\n%s.\n\n%s\n", strings.Repeat("#", level), r.Name, r.Default, fix, upperFirst(r.Summary), strings.TrimSpace(r.Doc))
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "\nBad:\n\n```yaml\n%s\n```\n\nGood:\n\n```yaml\n%s\n```\n", r.Bad, r.Good)
+	}
+	if opts := r.OptionDocs(); len(opts) > 0 {
+		b.WriteString("\nOptions:\n\n| option | type | default | meaning |\n|---|---|---|---|\n")
+		for _, o := range opts {
+			fmt.Fprintf(&b, "| `%s` | %s | `%v` | %s |\n", o.Name, o.Type, showDefault(o.Default), escapeCell(o.Doc))
+		}
+	}
+	return b.String()
+}
+
+// DocsURL is where a rule's documentation is published.
+func DocsURL(r *lint.Rule) string {
+	return "https://github.com/starlint-dev/starlint/blob/main/docs/rules.md#" + r.Name
 }
 
 func showDefault(v any) string {
