@@ -42,16 +42,16 @@ type Server struct {
 	opt  Options
 	conn *jsonrpc2.Conn
 
-	mu       sync.Mutex
-	engine   *lint.Engine
-	config   *lint.Config
-	cfgPath  string // the workspace's .starlint.yaml, "" if none
-	cfgErr   *lint.ConfigError
-	root     string // workspace root directory
-	docs     map[string]*document // by URI
-	utf8     bool                 // client chose UTF-8 positions
-	inlay    bool                 // client supports inlay hints
-	shutdown bool
+	mu        sync.Mutex
+	engine    *lint.Engine
+	config    *lint.Config
+	cfgPath   string // the workspace's .starlint.yaml, "" if none
+	cfgErr    *lint.ConfigError
+	root      string               // workspace root directory
+	docs      map[string]*document // by URI
+	utf8      bool                 // client chose UTF-8 positions
+	inlay     bool                 // client supports inlay hints
+	shutdown  bool
 	stopWatch func()
 
 	exit chan int

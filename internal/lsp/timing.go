@@ -76,4 +76,3 @@ func (s *Server) codeLenses(uri string) []CodeLens {
 	}
 	return out
 }
-
