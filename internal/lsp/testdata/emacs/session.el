@@ -1,0 +1,28 @@
+;;; session.el --- a writer's session with starlint in Emacs's eglot  -*- lexical-binding: t -*-
+;; Opens $STARLINT_PACK, connects eglot to `$STARLINT_BIN lsp', waits for
+;; the diagnostics flymake shows, and writes them to $STARLINT_OUT.
+(require 'eglot)
+(require 'flymake)
+(define-derived-mode starlint-yaml-mode prog-mode "starlint-yaml")
+(let* ((out (getenv "STARLINT_OUT"))
+       (bin (getenv "STARLINT_BIN"))
+       (file (getenv "STARLINT_PACK"))
+       (lines '()))
+  (find-file file)
+  (starlint-yaml-mode)
+  (eglot '(starlint-yaml-mode) (cons 'transient (file-name-directory file))
+         'eglot-lsp-server (list bin "lsp") "yaml")
+  (let ((deadline (+ (float-time) 20)))
+    (while (and (null (flymake-diagnostics)) (< (float-time) deadline))
+      (accept-process-output nil 0.05)))
+  (dolist (d (sort (flymake-diagnostics)
+                   (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))
+    (let ((beg (flymake-diagnostic-beg d)) (end (flymake-diagnostic-end d)))
+      (push (format "%d:%d-%d:%d %s"
+                    (line-number-at-pos beg) (save-excursion (goto-char beg) (1+ (current-column)))
+                    (line-number-at-pos end) (save-excursion (goto-char end) (1+ (current-column)))
+                    (flymake-diagnostic-text d))
+            lines)))
+  (with-temp-file out (insert (mapconcat #'identity (nreverse lines) "\n") "\n"))
+  (ignore-errors (eglot-shutdown (eglot-current-server)))
+  (kill-emacs 0))
