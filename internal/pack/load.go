@@ -268,7 +268,16 @@ func parse(f *File, body []byte) (document, bool) {
 	}
 	doc, err := parseYAMLv3(body)
 	if err != nil {
-		f.fail(syntaxErrorPos(err, f.lines), "%s", syntaxErrorMessage(err))
+		pos, msg := syntaxErrorPos(err, f.lines), syntaxErrorMessage(err)
+		// yaml.v3 names a line, often the enclosing collection's, and no
+		// column: find the real place from the file's structure.
+		if p, ok := locateSyntaxError(f.Src); ok && isSyntaxError(err) {
+			pos, msg = p.pos, "YAML syntax error: "+p.msg
+			if strings.Contains(err.Error(), "more than one YAML document") {
+				msg = "the file holds more than one YAML document (a pack is one), and a later one is broken: " + p.msg
+			}
+		}
+		f.fail(pos, "%s", msg)
 		return document{}, false
 	}
 	if doc.extra != nil {
@@ -321,6 +330,12 @@ func parseYAMLv3(src []byte) (doc document, err error) {
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// isSyntaxError tells yaml.v3's syntax errors from its limits (depth,
+// aliases) and from files that hold no document.
+func isSyntaxError(err error) bool { return yamlAnyLineRE.MatchString(err.Error()) }
+
+var yamlAnyLineRE = regexp.MustCompile(`line \d+: `)
 
 func syntaxErrorPos(err error, lines lineTable) Pos {
 	m := yamlLineRE.FindStringSubmatch(err.Error())

@@ -178,8 +178,8 @@ func TestProblemPositions(t *testing.T) {
 	}{
 		{"id: a\nid: b\n", Pos{2, 1}},
 		{"id: ok\ntitle: caf\xe9\n", Pos{2, 11}},
-		{"a: 1\nb: 2\nq:\n  - {question: A?, d: e}\n", Pos{4, 3}},
-		{"a: 1\nb: 2\nc: d: e\n", Pos{3, 1}},
+		{"a: 1\nb: 2\nq:\n  - {question: A?, d: e}\n", Pos{4, 17}}, // the "?", as PyYAML says
+		{"a: 1\nb: 2\nc: d: e\n", Pos{3, 5}},                       // the second ": "
 		{"id: a\n---\nid: b\n", Pos{2, 1}},
 	} {
 		f := Load("p.yaml", []byte(tt.src))
