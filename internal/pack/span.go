@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"bytes"
 	"strconv"
 	"unicode/utf8"
 
@@ -109,7 +110,15 @@ func (f *File) NodeSpan(n *yaml.Node) Span {
 	if n.Style&yaml.FlowStyle != 0 && start < len(f.Src) && (f.Src[start] == '[' || f.Src[start] == '{') {
 		return Span{start, flowEnd(f.Src, start)}
 	}
-	return Span{start, start + tokenLen(f.Src[start:])}
+	// a block mapping or list: its first line, without a comment
+	end := f.firstLine(start).End
+	if c := bytes.Index(f.Src[start:end], []byte(" #")); c >= 0 {
+		end = start + c
+	}
+	for end > start && (f.Src[end-1] == ' ' || f.Src[end-1] == '\t') {
+		end--
+	}
+	return Span{start, end}
 }
 
 // flowEnd finds the end of the flow collection opening at src[start]: just
