@@ -57,6 +57,9 @@ func EachText(f *pack.File, pattern string, fn func(Text)) {
 	}
 	var walk func(n *yaml.Node, si int)
 	walk = func(n *yaml.Node, si int) {
+		if n == nil {
+			return
+		}
 		if si < len(segs) && segs[si] == "**" {
 			walk(n, si+1)
 			eachChild(n, func(seg string, c *yaml.Node) {

@@ -176,3 +176,55 @@ func placeOf(node map[string]any) Place {
 	}
 	return p
 }
+
+// PatternMatches reports whether a JSON pointer pattern ("/star/*/example",
+// "/followups/*/strong/answer", "/**") names at least one place the schema
+// allows. `*` is any one key or list index, `**` any number of segments.
+// Rules and team rules are checked with it, so a pattern that can never
+// match a pack is caught before it silently matches nothing.
+func PatternMatches(pattern string) bool {
+	segs := splitPtr(pattern)
+	var match func(node map[string]any, si, depth int) bool
+	match = func(node map[string]any, si, depth int) bool {
+		node = resolve(node)
+		if si == len(segs) {
+			return true
+		}
+		if depth > 32 {
+			return false
+		}
+		children := map[string]map[string]any{}
+		if props, ok := node["properties"].(map[string]any); ok {
+			for name, v := range props {
+				if sub, ok := v.(map[string]any); ok && name != orderKey {
+					children[name] = sub
+				}
+			}
+		}
+		if items, ok := node["items"].(map[string]any); ok {
+			children["0"] = items
+		}
+		seg := segs[si]
+		if seg == "**" {
+			if match(node, si+1, depth) {
+				return true
+			}
+			for _, c := range children {
+				if match(c, si, depth+1) {
+					return true
+				}
+			}
+			return false
+		}
+		for name, c := range children {
+			_, isIndex := strconv.Atoi(seg)
+			if seg == "*" || seg == name || (name == "0" && isIndex == nil) {
+				if match(c, si+1, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return match(rawSchema(), 0, 0)
+}

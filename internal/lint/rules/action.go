@@ -20,7 +20,7 @@ Dr.), initials, quotations, ellipses and list-like lines.`,
 	Good:    "star:\n  action:\n    example: I pulled the logs. I traced the failure to a race condition in the retry logic.",
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
-		ex, ok := p.Text("/star/action/example")
+		ex, ok := p.Text(actionExample)
 		if !ok {
 			return
 		}

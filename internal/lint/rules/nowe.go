@@ -20,9 +20,8 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 	Good:    "star:\n  task:\n    example: I decided to own the fix for the US-East status page.",
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
-		for _, t := range strongTexts(p.Pack) {
-			var tx lint.Text
-			for _, word := range p.Words(t.value) {
+		for _, t := range strongTexts(p) {
+			for _, word := range p.Words(t.Value) {
 				w := word.Text
 				if len(w) < 2 || len(w) > 12 || w == "US" || !strings.ContainsRune("wWoOuU", rune(w[0])) {
 					continue // cheap rejection: every we-word starts with w, o or u
@@ -31,12 +30,7 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 				if !weWords[lw] {
 					continue
 				}
-				if tx.Node == nil {
-					if tx, _ = p.Text(t.ptr); tx.Node == nil {
-						break
-					}
-				}
-				p.ReportRange(tx, word.Start, word.Start+len(w), "%s uses %q: say what you did, with \"I\"", t.label, lw)
+				p.ReportRange(t.Text, word.Start, word.Start+len(w), "%s uses %q: say what you did, with \"I\"", t.label, lw)
 			}
 		}
 	},

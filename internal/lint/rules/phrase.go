@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
-	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
@@ -21,32 +20,43 @@ per week", and "team's" matches "team’s".`,
 	Good:    "star:\n  result:\n    example: The post-mortem estimated this recovered $8,000 per week.\n    phrases: [\"$8,000 per week recovered\"]",
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
-		for _, name := range pack.StepNames {
-			step := p.Pack.Star.Step(name)
-			if len(step.Phrases) == 0 {
-				continue
-			}
-			where, source := "its example", step.Example
-			if name == "reflection" {
-				var texts []string
-				for _, t := range reflectionTexts(p.Pack) {
-					texts = append(texts, t.value)
-				}
-				where, source = "the reflections", strings.Join(texts, "\n")
-			}
-			if source == "" {
-				continue
-			}
-			have := make(map[string]int, 64)
-			for _, w := range p.Words(source) {
-				have[prose.FoldTerm(w.Text)]++
-			}
-			for i, ph := range step.Phrases {
-				if missing := missingTerms(ph, have); len(missing) > 0 {
-					p.Reportf("/star/"+name+"/phrases/"+strconv.Itoa(i), "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph, name, where, strings.Join(missing, ", "))
-				}
-			}
+		type source struct {
+			where string
+			have  map[string]int
 		}
+		sources := map[string]*source{} // by step, built for steps with phrases
+		p.Each(stepPhrases, func(ph lint.Text) {
+			name := segment(ph.Ptr, 1)
+			step := p.Pack.Star.Step(name)
+			if step == nil {
+				return // not a STAR step: the schema rule says so
+			}
+			src, ok := sources[name]
+			if !ok {
+				src = &source{where: "its example"}
+				text := step.Example
+				if name == "reflection" {
+					var texts []string
+					for _, t := range reflectionTexts(p) {
+						texts = append(texts, t.Value)
+					}
+					src.where, text = "the reflections", strings.Join(texts, "\n")
+				}
+				if text != "" {
+					src.have = make(map[string]int, 64)
+					for _, w := range p.Words(text) {
+						src.have[prose.FoldTerm(w.Text)]++
+					}
+				}
+				sources[name] = src
+			}
+			if src.have == nil {
+				return // no example to look in: nothing to compare
+			}
+			if missing := missingTerms(ph.Value, src.have); len(missing) > 0 {
+				p.ReportText(ph, "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph.Value, name, src.where, strings.Join(missing, ", "))
+			}
+		})
 	},
 }
 

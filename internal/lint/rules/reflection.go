@@ -74,27 +74,27 @@ more letters that is not a common word) with the scenario and the STAR examples.
 		if opts != nil && len(opts.GenericPhrases) > 0 {
 			phrases = append(append([]foldedPhrase(nil), phrases...), foldPhrases(opts.GenericPhrases)...)
 		}
-		texts := reflectionTexts(p.Pack)
+		texts := reflectionTexts(p)
 		if len(texts) == 0 {
 			return
 		}
 		story := storyTerms(p)
 		for _, t := range texts {
-			words := p.Words(t.value)
+			words := p.Words(t.Value)
 			folded := foldWords(words)
 			if phrase, at := matchPhrase(folded, phrases); at >= 0 {
 				// the match starts at the space before word k
 				k, n := strings.Count(folded[:at], " "), strings.Count(phrase.folded, " ")-1
-				if tx, ok := p.Text(t.ptr); ok && k+n <= len(words) {
+				if k+n <= len(words) {
 					last := words[k+n-1]
-					p.ReportRange(tx, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
+					p.ReportRange(t.Text, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 					continue
 				}
-				p.Reportf(t.ptr, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
+				p.ReportText(t.Text, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 				continue
 			}
-			if len(story) > 0 && !sharesTerm(p.Words(t.value), story) {
-				p.Reportf(t.ptr, "%s shares no term with the story (scenario and STAR examples): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
+			if len(story) > 0 && !sharesTerm(p.Words(t.Value), story) {
+				p.ReportText(t.Text, "%s shares no term with the story (scenario and STAR examples): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
 			}
 		}
 	},

@@ -18,10 +18,10 @@ Y" between quantity words (from weekly to daily).`,
 	Good:    "star:\n  result:\n    example: The drop rate went from 0.3% to zero, recovering $8,000 per week.",
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
-		ex := p.Pack.Star.Result.Example
-		if ex == "" || prose.Quantity(ex) != "" {
+		ex, ok := p.Text(resultExample)
+		if !ok || ex.Value == "" || prose.Quantity(ex.Value) != "" {
 			return
 		}
-		p.Reportf("/star/result/example", "the Result states no measurable outcome: add a number (a percentage, an amount, a time saved) or a change from X to Y")
+		p.ReportText(ex, "the Result states no measurable outcome: add a number (a percentage, an amount, a time saved) or a change from X to Y")
 	},
 }

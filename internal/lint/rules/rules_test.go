@@ -8,6 +8,7 @@ import (
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/linttest"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/schema"
 )
 
 func TestRegistryIsValid(t *testing.T) {
@@ -97,5 +98,26 @@ func TestDocExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTextPatternsMatchSchema: every pattern the rules read texts through
+// names a place the pack schema allows, and the check itself rejects
+// patterns that cannot match.
+func TestTextPatternsMatchSchema(t *testing.T) {
+	for _, p := range rules.TextPatterns {
+		if !schema.PatternMatches(p) {
+			t.Errorf("pattern %s matches nothing in the pack schema", p)
+		}
+	}
+	for _, bad := range []string{"/star/*/exmple", "/followups/*/strong/answer/x", "/quiz/first/question", "/nope"} {
+		if schema.PatternMatches(bad) {
+			t.Errorf("pattern %s should match nothing", bad)
+		}
+	}
+	for _, good := range []string{"/**", "/**/answer", "/quiz/*/options/*", "/quiz/3/hint"} {
+		if !schema.PatternMatches(good) {
+			t.Errorf("pattern %s should match", good)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/starlint-dev/starlint/internal/lint"
-	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
@@ -37,17 +36,21 @@ the learner to ramble where the interviewer wants brevity. Cut the example or ra
 		if o, ok := p.Options.(*TargetTimeOptions); ok && o.WordsPerMinute > 0 {
 			wpm = o.WordsPerMinute
 		}
-		for _, name := range pack.StepNames {
+		p.Each(starExamples, func(ex lint.Text) {
+			name := segment(ex.Ptr, 1)
 			step := p.Pack.Star.Step(name)
-			target, ok := prose.ParseDuration(step.Target)
-			if !ok || step.Example == "" {
-				continue
+			if step == nil {
+				return // not a STAR step: the schema rule says so
 			}
-			words := len(p.Words(step.Example))
+			target, ok := prose.ParseDuration(step.Target)
+			if !ok || ex.Value == "" {
+				return
+			}
+			words := len(p.Words(ex.Value))
 			secs := prose.SecondsFor(words, wpm)
 			if secs > target {
-				p.Reportf("/star/"+name+"/example", "the %s example takes about %ds to say (%d words at %d words per minute), over its %s target: cut it or raise the target", name, secs, words, wpm, step.Target)
+				p.ReportText(ex, "the %s example takes about %ds to say (%d words at %d words per minute), over its %s target: cut it or raise the target", name, secs, words, wpm, step.Target)
 			}
-		}
+		})
 	},
 }

@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
@@ -39,48 +40,88 @@ func eachString(f *pack.File, fn func(ptr func() string, n *yaml.Node)) {
 	}
 }
 
-// text is a piece of prose a rule checks, with its pointer.
+// Where the rules read their texts: JSON pointer patterns over the pack,
+// checked against the schema by TestTextPatternsMatchSchema.
+const (
+	starExamples     = "/star/*/example"
+	strongAnswers    = "/followups/*/strong/answer"
+	stepReflection   = "/star/reflection/example"
+	modelReflections = "/reflections/*/text"
+	levelReflections = "/levels/*/reflection"
+	actionExample    = "/star/action/example"
+	resultExample    = "/star/result/example"
+	stepPhrases      = "/star/*/phrases/*"
+)
+
+// TextPatterns lists every pattern above, for the schema check.
+var TextPatterns = []string{starExamples, strongAnswers, stepReflection, modelReflections, levelReflections, actionExample, resultExample, stepPhrases}
+
+// text is a piece of prose a rule checks, with how messages name it:
+// "STAR action example", "reflection 2 (Senior)".
 type text struct {
-	ptr   string
-	label string // how messages name it: "STAR action example", "reflection 2 (Senior)"
-	value string
+	lint.Text
+	label string
 }
 
 // strongTexts lists the texts that speak as the candidate at their best:
-// the STAR examples, strong follow-up answers and reflections.
-func strongTexts(p *pack.Pack) []text {
+// the STAR examples (the reflection step's included), strong follow-up
+// answers and model reflections.
+func strongTexts(p *lint.Pass) []text {
 	var out []text
-	for _, name := range pack.StepNames {
-		if s := p.Star.Step(name); s.Example != "" {
-			out = append(out, text{"/star/" + name + "/example", "STAR " + name + " example", s.Example})
-		}
-	}
-	for i, f := range p.Followups {
-		if f.Strong.Answer != "" {
-			out = append(out, text{"/followups/" + strconv.Itoa(i) + "/strong/answer", "follow-up " + strconv.Itoa(i+1) + " strong answer", f.Strong.Answer})
-		}
-	}
-	return append(out, reflectionTexts(p)...)
+	p.Each(starExamples, func(t lint.Text) {
+		out = append(out, text{t, "STAR " + segment(t.Ptr, 1) + " example"})
+	})
+	p.Each(strongAnswers, func(t lint.Text) {
+		out = append(out, text{t, "follow-up " + ordinal(segment(t.Ptr, 1)) + " strong answer"})
+	})
+	return append(out, modelTexts(p)...)
 }
 
-// reflectionTexts lists the model reflections: reflections[].text,
-// levels[].reflection and a reflection step example if there is one.
-func reflectionTexts(p *pack.Pack) []text {
+// reflectionTexts lists the model reflections: a reflection step example,
+// reflections[].text and levels[].reflection.
+func reflectionTexts(p *lint.Pass) []text {
 	var out []text
-	if ex := p.Star.Reflection.Example; ex != "" {
-		out = append(out, text{"/star/reflection/example", "STAR reflection example", ex})
-	}
-	for i, r := range p.Reflections {
-		if r.Text != "" {
-			out = append(out, text{"/reflections/" + strconv.Itoa(i) + "/text", labelled("reflection", i, r.Level), r.Text})
+	p.Each(stepReflection, func(t lint.Text) { out = append(out, text{t, "STAR reflection example"}) })
+	return append(out, modelTexts(p)...)
+}
+
+func modelTexts(p *lint.Pass) []text {
+	var out []text
+	p.Each(modelReflections, func(t lint.Text) {
+		i, _ := strconv.Atoi(segment(t.Ptr, 1))
+		level := ""
+		if i < len(p.Pack.Reflections) {
+			level = p.Pack.Reflections[i].Level
 		}
-	}
-	for i, l := range p.Levels {
-		if l.Reflection != "" {
-			out = append(out, text{"/levels/" + strconv.Itoa(i) + "/reflection", labelled("level", i, l.Level) + " reflection", l.Reflection})
+		out = append(out, text{t, labelled("reflection", i, level)})
+	})
+	p.Each(levelReflections, func(t lint.Text) {
+		i, _ := strconv.Atoi(segment(t.Ptr, 1))
+		level := ""
+		if i < len(p.Pack.Levels) {
+			level = p.Pack.Levels[i].Level
 		}
-	}
+		out = append(out, text{t, labelled("level", i, level) + " reflection"})
+	})
 	return out
+}
+
+// segment returns segment i of a pointer ("" past its end).
+func segment(ptr string, i int) string {
+	segs := pack.SplitPointer(ptr)
+	if i < len(segs) {
+		return segs[i]
+	}
+	return ""
+}
+
+// ordinal turns a list index segment into the 1-based number messages use.
+func ordinal(seg string) string {
+	i, err := strconv.Atoi(seg)
+	if err != nil {
+		return seg
+	}
+	return strconv.Itoa(i + 1)
 }
 
 func labelled(kind string, i int, name string) string {
