@@ -40,12 +40,17 @@ type publishEvent struct {
 
 func newTestClient(t testing.TB) *testClient {
 	t.Helper()
+	return newTestClientWith(t, Options{Rules: rules.All(), Version: "test"})
+}
+
+func newTestClientWith(t testing.TB, opt Options) *testClient {
+	t.Helper()
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
 	c := &testClient{t: t, w: cw, r: bufio.NewReader(cr), done: make(chan int, 1),
 		responses: map[int]json.RawMessage{}, errors: map[int]string{}, published: map[string][]publishEvent{}, notify: make(chan struct{}, 1)}
 	go func() {
-		c.done <- Serve(context.Background(), sr, sw, Options{Rules: rules.All(), Version: "test"})
+		c.done <- Serve(context.Background(), sr, sw, opt)
 		sw.Close()
 	}()
 	go c.readLoop()

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/starlint-dev/starlint/internal/format"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
 )
 
 func readPack(t testing.TB) string {
@@ -503,5 +504,29 @@ func TestClientDisappears(t *testing.T) {
 	c.w.Close() // the editor crashed
 	if code := <-c.done; code != 1 {
 		t.Errorf("status %d, want 1", code)
+	}
+}
+
+// TestConfigEditedOnDisk: a config changed outside the editor applies
+// without a restart (the server watches it).
+func TestConfigEditedOnDisk(t *testing.T) {
+	dir := workspace(t, map[string]string{".starlint.yaml": "rules:\n  no-we: off\n"})
+	c := newTestClientWith(t, Options{Rules: rules.All(), Version: "test", WatchConfig: true})
+	c.initialize(dir, nil)
+	uri := pathURI(filepath.Join(dir, "we-story.yaml"))
+	c.open(uri, weStory, 1)
+	if _, ok := find(c.diagnostics(uri, 1), "no-we", ""); ok {
+		t.Fatal("no-we is off")
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".starlint.yaml"), []byte("rules:\n  no-we: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ok := c.waitFor(func() bool {
+		evs := c.published[uri]
+		d, found := find(evs[len(evs)-1].params.Diagnostics, "no-we", "")
+		return found && d.Severity == SeverityError
+	})
+	if !ok {
+		t.Error("the config written on disk did not apply")
 	}
 }
