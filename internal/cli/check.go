@@ -34,6 +34,7 @@ type checkOptions struct {
 	DryRun      bool
 	Jobs        int
 	Watch       bool
+	Team        bool   // run the config's team rules (lint, not validate)
 	Cache       bool   // --cache
 	CacheFile   string // --cache-file
 }
@@ -87,6 +88,9 @@ func runCheck(o *checkOptions) error {
 	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
 	if err != nil {
 		return err
+	}
+	if o.Team {
+		o.Rules = lint.WithTeam(o.Rules, cfg)
 	}
 	linter, err := lint.New(o.Rules, cfg, o.Only)
 	if err != nil {

@@ -47,7 +47,7 @@ otherwise, 2 for usage, configuration or I/O errors.`,
   starlint lint --format sarif > starlint.sarif
   starlint lint --rule no-we --rule action-first-person packs/failed-to-deliver.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Paths, o.Log, o.ConfigPath, o.Rules = args, g.logger(io), g.config, rules.All()
+			o.Paths, o.Log, o.ConfigPath, o.Rules, o.Team = args, g.logger(io), g.config, rules.All(), true
 			if o.DryRun && !o.Fix {
 				return trouble("--dry-run goes with --fix")
 			}

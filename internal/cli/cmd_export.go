@@ -96,7 +96,7 @@ func runExport(o *exportOptions) error {
 		return err
 	}
 	pathsOK := unreadable == 0
-	linter, err := lint.New(all, cfg, nil)
+	linter, err := lint.New(lint.WithTeam(all, cfg), cfg, nil)
 	if err != nil {
 		return trouble("%v", err)
 	}

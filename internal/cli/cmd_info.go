@@ -11,6 +11,7 @@ import (
 
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/suggest"
 	"github.com/starlint-dev/starlint/schemas"
 )
 
@@ -74,15 +75,37 @@ type ruleInfo struct {
 	Summary  string `json:"summary"`
 }
 
-func newRulesCmd(io *IO) *cobra.Command {
+// knownRules is every built-in rule and the config's team rules.
+func knownRules(io *IO, g *globals) ([]*lint.Rule, error) {
+	cfg, err := loadConfig(g.config, rules.All(), g.logger(io))
+	if err != nil {
+		return nil, err
+	}
+	return lint.WithTeam(rules.All(), cfg), nil
+}
+
+func lookupRule(all []*lint.Rule, name string) *lint.Rule {
+	for _, r := range all {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+func newRulesCmd(io *IO, g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule with its default severity",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			all, err := knownRules(io, g)
+			if err != nil {
+				return err
+			}
 			var list []ruleInfo
-			for _, r := range rules.All() {
+			for _, r := range all {
 				list = append(list, ruleInfo{r.Name, r.Default.String(), r.Fixable, r.Summary})
 			}
 			switch format {
@@ -109,7 +132,7 @@ func newRulesCmd(io *IO) *cobra.Command {
 	return cmd
 }
 
-func newExplainCmd(io *IO) *cobra.Command {
+func newExplainCmd(io *IO, g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain a rule, with a bad and a good example and its options",
@@ -122,11 +145,19 @@ func newExplainCmd(io *IO) *cobra.Command {
 			return names, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r := rules.Lookup(args[0])
-			if r == nil {
-				return trouble("unknown rule %q; `starlint rules` lists them", args[0])
+			all, err := knownRules(io, g)
+			if err != nil {
+				return err
 			}
-			_, err := fmt.Fprint(io.Out, ExplainText(r))
+			r := lookupRule(all, args[0])
+			if r == nil {
+				var names []string
+				for _, r := range all {
+					names = append(names, r.Name)
+				}
+				return trouble("unknown rule %q%s; `starlint rules` lists them", args[0], suggestion(args[0], names))
+			}
+			_, err = fmt.Fprint(io.Out, ExplainText(r))
 			return err
 		},
 	}
@@ -172,4 +203,12 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// suggestion is ` (did you mean "x"?)` for the nearest name, or "".
+func suggestion(s string, names []string) string {
+	if near := suggest.Closest(s, names); near != "" {
+		return fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
 }

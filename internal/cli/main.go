@@ -123,8 +123,8 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 		newStatsCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),
-		newRulesCmd(io),
-		newExplainCmd(io),
+		newRulesCmd(io, g),
+		newExplainCmd(io, g),
 		newLSPCmd(io, g),
 	)
 	return root

@@ -88,7 +88,11 @@ func (w *watcher) reload() error {
 	if err != nil {
 		return err
 	}
-	l, err := lint.New(w.o.Rules, cfg, w.o.Only)
+	ruleSet := w.o.Rules
+	if w.o.Team {
+		ruleSet = lint.WithTeam(ruleSet, cfg)
+	}
+	l, err := lint.New(ruleSet, cfg, w.o.Only)
 	if err != nil {
 		return trouble("%v", err)
 	}

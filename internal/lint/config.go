@@ -29,6 +29,27 @@ type Config struct {
 	// the default place.
 	Cache     bool
 	CachePath string
+	// Team holds the team rules the config (and the files it extends)
+	// defines, in the order they are written.
+	Team []*Rule
+}
+
+// WithTeam returns rules followed by the config's team rules: the rules a
+// lint run with this config knows.
+func WithTeam(rules []*Rule, cfg *Config) []*Rule {
+	team := cfg.TeamRules()
+	if len(team) == 0 {
+		return rules
+	}
+	return append(append(make([]*Rule, 0, len(rules)+len(team)), rules...), team...)
+}
+
+// TeamRules returns the config's team rules; none for a nil config.
+func (c *Config) TeamRules() []*Rule {
+	if c == nil {
+		return nil
+	}
+	return c.Team
 }
 
 // RuleSetting is a rule's effective severity and options.
@@ -108,24 +129,23 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 	for _, r := range rules {
 		byName[r.Name] = r
 	}
+	p := &configParser{c: c, builtin: byName, rules: rules, seen: map[string]bool{}}
+	// extends first, whatever its place in the file: the config's own
+	// settings override what it extends
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "extends" {
+			if err := p.extends(path, v, bad, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
+		case "extends":
 		case "rules":
-			if v.Kind != yaml.MappingNode {
-				return nil, bad(v, "`rules` must be a mapping from rule name to a severity or a block of settings")
-			}
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				name, block := v.Content[j], v.Content[j+1]
-				r := byName[name.Value]
-				if r == nil {
-					return nil, bad(name, "unknown rule %q%s; `starlint rules` lists them", name.Value, didYouMean(name.Value, ruleNames(rules)))
-				}
-				s, err := parseRuleSetting(r, block, bad)
-				if err != nil {
-					return nil, err
-				}
-				c.Rules[r.Name] = s
+			if err := p.readRules(path, v, bad); err != nil {
+				return nil, err
 			}
 		case "ignore":
 			var globs []string
@@ -148,10 +168,171 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 				return nil, bad(v, "`cache` must be true, false or a file path")
 			}
 		default:
-			return nil, bad(k, "unknown key %q%s: the config has rules, ignore and cache", k.Value, didYouMean(k.Value, []string{"rules", "ignore", "cache"}))
+			return nil, bad(k, "unknown key %q%s: the config has extends, rules, ignore and cache", k.Value, didYouMean(k.Value, []string{"extends", "rules", "ignore", "cache"}))
 		}
 	}
+	var defs []*TeamDef
+	for _, r := range c.Team {
+		defs = append(defs, r.Options().(*TeamDef))
+	}
+	if err := linkTokenIndex(defs); err != nil {
+		return nil, &ConfigError{Path: path, Msg: err.Error()}
+	}
 	return c, nil
+}
+
+// configParser reads the rules of a config and of the rule files it
+// extends into one Config.
+type configParser struct {
+	c       *Config
+	builtin map[string]*Rule
+	rules   []*Rule
+	seen    map[string]bool // files being read, against extends cycles
+}
+
+// maxExtends bounds how deep rule files may extend each other.
+const maxExtends = 8
+
+func (p *configParser) extends(from string, v *yaml.Node, bad func(*yaml.Node, string, ...any) error, depth int) error {
+	var files []string
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		files = []string{v.Value}
+	} else if err := v.Decode(&files); err != nil || v.Kind != yaml.SequenceNode {
+		return bad(v, "`extends` must be a list of rule files, such as [styles/house.yaml]")
+	}
+	for i, f := range files {
+		at := v
+		if v.Kind == yaml.SequenceNode {
+			at = v.Content[i]
+		}
+		full := f
+		if !filepath.IsAbs(full) {
+			full = filepath.Join(filepath.Dir(from), f)
+		}
+		abs, _ := filepath.Abs(full)
+		if p.seen[abs] || depth >= maxExtends {
+			return bad(at, "`extends` %s: the rule files extend each other in a loop (or more than %d deep)", f, maxExtends)
+		}
+		src, err := os.ReadFile(full)
+		if err != nil {
+			return bad(at, "`extends` %s: cannot read it (%v); paths are relative to %s", f, errors.Unwrap(err), filepath.Dir(from))
+		}
+		p.seen[abs] = true
+		if err := p.ruleFile(full, src, depth+1); err != nil {
+			return err
+		}
+		delete(p.seen, abs)
+	}
+	return nil
+}
+
+// ruleFile reads a file named by extends: rules, and more extends.
+func (p *configParser) ruleFile(path string, src []byte, depth int) error {
+	bad := func(n *yaml.Node, format string, args ...any) error {
+		return &ConfigError{Path: path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return &ConfigError{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return bad(root, "a rule file is a mapping with `rules` (and `extends`)")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "extends":
+			if err := p.extends(path, v, bad, depth); err != nil {
+				return err
+			}
+		case "rules":
+			if err := p.readRules(path, v, bad); err != nil {
+				return err
+			}
+		default:
+			return bad(k, "unknown key %q in a rule file: it holds `rules` and `extends`", k.Value)
+		}
+	}
+	return nil
+}
+
+// readRules reads a `rules` mapping: built-in settings and team rules.
+func (p *configParser) readRules(path string, v *yaml.Node, bad func(*yaml.Node, string, ...any) error) error {
+	if v.Kind != yaml.MappingNode {
+		return bad(v, "`rules` must be a mapping from rule name to a severity or a block of settings")
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		name, block := v.Content[j], v.Content[j+1]
+		if isTeamName(name.Value) {
+			if err := p.teamRule(path, name, block, bad); err != nil {
+				return err
+			}
+			continue
+		}
+		r := p.builtin[name.Value]
+		if r == nil {
+			if block.Kind == yaml.MappingNode && hasKey(block, "kind") {
+				return bad(name, "team rule %q needs a namespace, such as house/%s: names without one are the built-in rules'", name.Value, name.Value)
+			}
+			return bad(name, "unknown rule %q%s; `starlint rules` lists them", name.Value, didYouMean(name.Value, ruleNames(p.rules)))
+		}
+		s, err := parseRuleSetting(r, block, bad)
+		if err != nil {
+			return err
+		}
+		p.c.Rules[r.Name] = s
+	}
+	return nil
+}
+
+func hasKey(m *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// teamRule defines a team rule, or (a severity alone) sets the severity of
+// one defined earlier, in an extended file.
+func (p *configParser) teamRule(path string, name, block *yaml.Node, bad func(*yaml.Node, string, ...any) error) error {
+	if block.Kind == yaml.ScalarNode {
+		for _, r := range p.c.Team {
+			if r.Name == name.Value {
+				sev, err := ParseSeverity(block.Value)
+				if err != nil {
+					return bad(block, "rule %s: %v", r.Name, err)
+				}
+				s := p.c.Rules[r.Name]
+				s.Severity = sev
+				p.c.Rules[r.Name] = s
+				return nil
+			}
+		}
+		var names []string
+		for _, r := range p.c.Team {
+			names = append(names, r.Name)
+		}
+		return bad(name, "team rule %s is not defined: give it a block with `kind` (or define it in a file this config extends)%s", name.Value, didYouMean(name.Value, names))
+	}
+	r, d, err := parseTeamRule(filepath.Base(path), name, block, p.builtin, bad)
+	if err != nil {
+		return err
+	}
+	for i, old := range p.c.Team {
+		if old.Name == r.Name {
+			p.c.Team = append(p.c.Team[:i], p.c.Team[i+1:]...) // redefined: the later one wins
+			break
+		}
+	}
+	p.c.Team = append(p.c.Team, r)
+	p.c.Rules[r.Name] = RuleSetting{Severity: d.severity, Options: d}
+	return nil
 }
 
 func parseRuleSetting(r *Rule, block *yaml.Node, bad func(*yaml.Node, string, ...any) error) (RuleSetting, error) {
@@ -226,7 +407,7 @@ type OptionDoc struct {
 
 // Options lists a rule's options with their defaults.
 func (r *Rule) OptionDocs() []OptionDoc {
-	if r.Options == nil {
+	if r.Options == nil || r.Kind != "" { // a team rule's settings are its definition
 		return nil
 	}
 	v := reflect.ValueOf(r.Options()).Elem()

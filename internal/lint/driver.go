@@ -69,6 +69,17 @@ func New(rules []*Rule, cfg *Config, only []string) (*Linter, error) {
 	return l, nil
 }
 
+// Rule returns the rule with the given name among those the Linter knows
+// (built-in and team rules), or nil.
+func (l *Linter) Rule(name string) *Rule {
+	for _, r := range l.all {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
 // Input is one file to lint: a path, and a way to load it.
 type Input struct {
 	Path string
@@ -131,12 +142,13 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	}
 	words := make(map[string][]prose.Word, 32)
 	maps := make(map[*yaml.Node]*pack.TextMap)
+	memo := map[any]any{}
 	for i := range l.active {
 		a := &l.active[i]
 		if a.rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps}
+		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps, memo: memo}
 		pass.report = func(d Diagnostic) {
 			d.File, d.Rule, d.Severity = f.Path, a.rule.Name, a.sev
 			diags = append(diags, d)

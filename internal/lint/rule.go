@@ -40,6 +40,11 @@ type Rule struct {
 	// Builtin marks rules the driver implements itself (yaml, unused-disable):
 	// they have neither Run nor RunSet.
 	Builtin bool
+	// Link is where a team rule's documentation lives (its config's link).
+	Link string
+	// Kind is a team rule's kind (existence, substitution, ...); "" for
+	// the built-in rules.
+	Kind string
 }
 
 var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -106,6 +111,21 @@ type Pass struct {
 	report  func(Diagnostic)
 	words   map[string][]prose.Word      // shared by every rule on the file
 	maps    map[*yaml.Node]*pack.TextMap // likewise
+	memo    map[any]any                  // likewise: Memo
+}
+
+// Memo returns the value build makes for key, building it once per file:
+// rules that share work (team rules matching one token index) keep it
+// here instead of redoing it.
+func (p *Pass) Memo(key any, build func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := build()
+	if p.memo != nil {
+		p.memo[key] = v
+	}
+	return v
 }
 
 // textMap returns the cached source map of scalar n.

@@ -23,6 +23,7 @@ func (s *Server) codeActions(p CodeActionParams) []CodeAction {
 	}
 	m := newMapper(d.text, s.utf8)
 	diags := s.engine.Diagnostics(d.path)
+	linter := s.engine.Linter()
 	want := func(kind string) bool {
 		if len(p.Context.Only) == 0 {
 			return true
@@ -32,7 +33,7 @@ func (s *Server) codeActions(p CodeActionParams) []CodeAction {
 	actions := []CodeAction{}
 	disabled := map[string]bool{}
 	for _, ld := range diags {
-		pd := toProtocol(m, ld)
+		pd := toProtocol(m, ld, linter.Rule(ld.Rule))
 		if !overlaps(pd.Range, p.Range) {
 			continue
 		}

@@ -98,7 +98,7 @@ func (s *Server) applyConfig(ctx context.Context, src []byte) {
 	cfg, err := lint.ParseConfig(path, src, s.opt.Rules)
 	var linter *lint.Linter
 	if err == nil {
-		linter, err = lint.New(s.opt.Rules, cfg, nil)
+		linter, err = lint.New(lint.WithTeam(s.opt.Rules, cfg), cfg, nil)
 	}
 	uri := pathURI(path)
 	if err != nil {

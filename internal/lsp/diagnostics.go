@@ -2,13 +2,12 @@ package lsp
 
 import (
 	"github.com/starlint-dev/starlint/internal/lint"
-	"github.com/starlint-dev/starlint/internal/lint/rules"
 	"github.com/starlint-dev/starlint/internal/ruledoc"
 )
 
 // toProtocol converts one finding: its span becomes the range, its rule the
-// code, with a link to the rule's documentation.
-func toProtocol(m *mapper, d lint.Diagnostic) Diagnostic {
+// code, with a link to the rule's documentation (a team rule's own link).
+func toProtocol(m *mapper, d lint.Diagnostic, rule *lint.Rule) Diagnostic {
 	out := Diagnostic{
 		Range:    m.rangeOf(d.Span.Start, d.Span.End),
 		Severity: severity(d.Severity),
@@ -16,8 +15,12 @@ func toProtocol(m *mapper, d lint.Diagnostic) Diagnostic {
 		Source:   "starlint",
 		Message:  d.Message,
 	}
-	if r := rules.Lookup(d.Rule); r != nil {
-		out.CodeDescription = &CodeDescription{Href: ruledoc.DocsURL(r)}
+	switch {
+	case rule == nil:
+	case rule.Kind != "" && rule.Link != "":
+		out.CodeDescription = &CodeDescription{Href: rule.Link}
+	case rule.Kind == "":
+		out.CodeDescription = &CodeDescription{Href: ruledoc.DocsURL(rule)}
 	}
 	return out
 }

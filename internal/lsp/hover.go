@@ -6,7 +6,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/starlint-dev/starlint/internal/lint/rules"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/ruledoc"
 	"github.com/starlint-dev/starlint/internal/schema"
@@ -30,7 +29,7 @@ func (s *Server) hover(p TextDocumentPositionParams) *Hover {
 			continue
 		}
 		seen[ld.Rule] = true
-		if rule := rules.Lookup(ld.Rule); rule != nil {
+		if rule := s.engine.Linter().Rule(ld.Rule); rule != nil {
 			parts = append(parts, fmt.Sprintf("**starlint: %s**\n\n%s", escapeMarkdown(ld.Message), ruledoc.Section(rule, 3)))
 			rc := r
 			at = &rc

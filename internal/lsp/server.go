@@ -422,8 +422,9 @@ func (s *Server) publishDoc(ctx context.Context, d *document) {
 	diags := s.engine.Diagnostics(d.path)
 	m := newMapper(d.text, s.utf8)
 	out := make([]Diagnostic, 0, len(diags))
+	linter := s.engine.Linter()
 	for _, ld := range diags {
-		out = append(out, toProtocol(m, ld))
+		out = append(out, toProtocol(m, ld, linter.Rule(ld.Rule)))
 	}
 	s.publish(ctx, d.uri, &d.version, out)
 }

@@ -112,7 +112,7 @@ func SARIF(w io.Writer, run Run) error {
 			ShortDescription:     sarifText{Text: r.Summary},
 			FullDescription:      sarifText{Text: r.Doc},
 			Help:                 sarifText{Text: help},
-			HelpURI:              docsURL + "#" + r.Name,
+			HelpURI:              helpURI(r),
 			DefaultConfiguration: sarifRuleConf{Level: sarifLevel(r.Default)},
 		})
 	}
@@ -153,4 +153,13 @@ func artifact(path string) sarifArtifact {
 		return sarifArtifact{URI: "file://" + u}
 	}
 	return sarifArtifact{URI: strings.TrimPrefix(u, "./"), URIBaseID: "%SRCROOT%"}
+}
+
+// helpURI is a rule's documentation: docs/rules.md for the built-in rules,
+// a team rule's own link (or none).
+func helpURI(r *lint.Rule) string {
+	if r.Kind != "" {
+		return r.Link
+	}
+	return docsURL + "#" + r.Name
 }

@@ -62,7 +62,7 @@ func RunWithConfig(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Ru
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no fixtures in %s", dir)
 	}
-	l, err := lint.New(rules, cfg, nil)
+	l, err := lint.New(lint.WithTeam(rules, cfg), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

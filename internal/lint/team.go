@@ -1,0 +1,472 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/prose"
+	"github.com/starlint-dev/starlint/internal/schema"
+)
+
+// A team rule is a rule a content team writes in its config, in the manner
+// of Vale's styles: a namespaced name (house/no-jargon), a kind that says
+// what it checks, a scope of JSON pointer patterns saying where. It is
+// built into an ordinary *Rule, so everything that knows rules (the
+// engine, suppressions, `starlint rules`, explain, SARIF, the editor, the
+// cache key) knows it too.
+
+// TeamDef is a team rule's definition as written in the config. It is the
+// rule's options, so it is part of the cache key.
+type TeamDef struct {
+	Kind        string      `json:"kind"`
+	Message     string      `json:"message,omitempty"`
+	Link        string      `json:"link,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Bad         string      `json:"bad,omitempty"`
+	Good        string      `json:"good,omitempty"`
+	Scope       []string    `json:"scope,omitempty"`
+	Exclude     []string    `json:"exclude,omitempty"`
+	IgnoreCase  bool        `json:"ignoreCase,omitempty"`
+	Nonword     bool        `json:"nonword,omitempty"`
+	Tokens      []string    `json:"tokens,omitempty"`
+	Swap        [][2]string `json:"swap,omitempty"` // in the order written
+	Pattern     string      `json:"pattern,omitempty"`
+	Forbid      bool        `json:"forbid,omitempty"`
+	Min         *int        `json:"min,omitempty"`
+	Max         *int        `json:"max,omitempty"`
+	MinWords    *int        `json:"minWords,omitempty"`
+	MaxWords    *int        `json:"maxWords,omitempty"`
+	MaxSeconds  *int        `json:"maxSeconds,omitempty"`
+	WPM         int         `json:"wordsPerMinute,omitempty"`
+	Match       string      `json:"match,omitempty"`
+
+	severity Severity
+	re       *regexp.Regexp
+	index    *tokenIndex // shared by the config's word-list rules
+	scope    [][]string  // compiled scope and exclude patterns
+	exclude  [][]string
+}
+
+// commonFields are the keys every kind accepts.
+var commonFields = []string{"kind", "message", "severity", "link", "description", "bad", "good", "scope", "exclude"}
+
+// isTeamName reports whether a rule name has a namespace (house/no-jargon).
+func isTeamName(name string) bool { return strings.Contains(name, "/") }
+
+var teamNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*/[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// parseTeamRule builds a team rule from its block in the config.
+func parseTeamRule(source string, name *yaml.Node, block *yaml.Node, builtin map[string]*Rule, bad func(*yaml.Node, string, ...any) error) (*Rule, *TeamDef, error) {
+	if !teamNameRE.MatchString(name.Value) {
+		return nil, nil, bad(name, "team rule %q: name it namespace/rule in lower-kebab-case, such as house/no-jargon", name.Value)
+	}
+	ns, _, _ := strings.Cut(name.Value, "/")
+	if builtin[ns] != nil {
+		return nil, nil, bad(name, "team rule %q: its namespace %q is a built-in rule's name; use your team's name, such as house/%s", name.Value, ns, strings.TrimPrefix(name.Value, ns+"/"))
+	}
+	if block.Kind != yaml.MappingNode {
+		return nil, nil, bad(block, "team rule %s needs a block with `kind` and its settings (kinds: %s)", name.Value, strings.Join(kindNames(), ", "))
+	}
+	d := &TeamDef{severity: Warning}
+	fields := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(block.Content); i += 2 {
+		fields[block.Content[i].Value] = block.Content[i+1]
+	}
+	kn, ok := fields["kind"]
+	if !ok {
+		return nil, nil, bad(block, "team rule %s has no `kind`: use one of %s", name.Value, strings.Join(kindNames(), ", "))
+	}
+	kd, ok := kinds[kn.Value]
+	if !ok {
+		return nil, nil, bad(kn, "team rule %s: unknown kind %q%s; the kinds are %s", name.Value, kn.Value, didYouMean(kn.Value, kindNames()), strings.Join(kindNames(), ", "))
+	}
+	d.Kind = kn.Value
+	allowed := append(append([]string(nil), commonFields...), kd.fields...)
+	for i := 0; i+1 < len(block.Content); i += 2 {
+		k, v := block.Content[i], block.Content[i+1]
+		if !containsString(allowed, k.Value) {
+			return nil, nil, bad(k, "team rule %s: %q is not a setting of kind %s%s; it takes %s", name.Value, k.Value, d.Kind, didYouMean(k.Value, allowed), strings.Join(allowed[1:], ", "))
+		}
+		if err := d.decodeField(name.Value, k.Value, v, bad); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, req := range kd.required {
+		if anyOf := strings.Split(req, "|"); !containsAny(fields, anyOf) {
+			return nil, nil, bad(block, "team rule %s (kind %s) needs `%s`: %s", name.Value, d.Kind, strings.Join(anyOf, "` or `"), kd.needs)
+		}
+	}
+	if !d.Nonword {
+		// every token must have a word to match, or be matched as text
+		check := func(n *yaml.Node, tok string) error {
+			if len(prose.Words(tok)) == 0 {
+				return bad(n, "team rule %s: %q has no words to match: set `nonword: true` to match it as text", name.Value, tok)
+			}
+			return nil
+		}
+		if tn := fields["tokens"]; tn != nil && tn.Kind == yaml.SequenceNode {
+			for _, item := range tn.Content {
+				if err := check(item, item.Value); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+		if sn := fields["swap"]; sn != nil {
+			for i := 0; i+1 < len(sn.Content); i += 2 {
+				if err := check(sn.Content[i], sn.Content[i].Value); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	if err := d.compileScope(name.Value, fields, bad); err != nil {
+		return nil, nil, err
+	}
+	run, err := kd.build(d)
+	if err != nil {
+		return nil, nil, bad(fields[kd.required[0]], "team rule %s: %v", name.Value, err)
+	}
+	summary := d.Description
+	if summary == "" {
+		summary = kd.summary(d)
+	}
+	doc := d.Description
+	if doc == "" {
+		doc = summary
+	}
+	doc += "\n\nA team rule (kind " + d.Kind + ") from " + source + ", applied to " + d.scopeWords() + "."
+	if d.Link != "" {
+		doc += " More: " + d.Link
+	}
+	return &Rule{
+		Name:    name.Value,
+		Summary: firstLine(summary),
+		Doc:     doc,
+		Bad:     d.Bad,
+		Good:    d.Good,
+		Default: d.severity,
+		Fixable: kd.fixable,
+		Link:    d.Link,
+		Kind:    d.Kind,
+		Options: func() any { return d },
+		Run:     run,
+	}, d, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimSuffix(s, ".")
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(fields map[string]*yaml.Node, names []string) bool {
+	for _, n := range names {
+		if _, ok := fields[n]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeField reads one setting into the definition.
+func (d *TeamDef) decodeField(rule, key string, v *yaml.Node, bad func(*yaml.Node, string, ...any) error) error {
+	wantText := func(dst *string) error {
+		if v.Kind != yaml.ScalarNode {
+			return bad(v, "team rule %s: `%s` must be text", rule, key)
+		}
+		*dst = v.Value
+		return nil
+	}
+	wantBool := func(dst *bool) error {
+		if err := v.Decode(dst); err != nil {
+			return bad(v, "team rule %s: `%s` must be true or false", rule, key)
+		}
+		return nil
+	}
+	wantList := func(dst *[]string) error {
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+			*dst = []string{v.Value}
+			return nil
+		}
+		if err := v.Decode(dst); err != nil || v.Kind != yaml.SequenceNode {
+			return bad(v, "team rule %s: `%s` must be a list of text", rule, key)
+		}
+		return nil
+	}
+	wantCount := func(dst **int) error {
+		var n int
+		if err := v.Decode(&n); err != nil || n < 0 {
+			return bad(v, "team rule %s: `%s` must be a whole number, 0 or more", rule, key)
+		}
+		*dst = &n
+		return nil
+	}
+	switch key {
+	case "kind":
+		return nil
+	case "message":
+		if err := wantText(&d.Message); err != nil {
+			return err
+		}
+		if n := strings.Count(d.Message, "%s"); n > 2 || strings.Count(d.Message, "%")-strings.Count(d.Message, "%%")*2 != n {
+			return bad(v, "team rule %s: `message` may hold %%s (the match) and %%%% (a percent sign), nothing else after a %%", rule)
+		}
+		return nil
+	case "severity":
+		sev, err := ParseSeverity(v.Value)
+		if err != nil || sev == Off {
+			return bad(v, "team rule %s: severity must be error, warning or info (turn it off with `%s: off` in rules)", rule, rule)
+		}
+		d.severity = sev
+		return nil
+	case "link":
+		return wantText(&d.Link)
+	case "description":
+		return wantText(&d.Description)
+	case "bad":
+		return wantText(&d.Bad)
+	case "good":
+		return wantText(&d.Good)
+	case "scope":
+		return wantList(&d.Scope)
+	case "exclude":
+		return wantList(&d.Exclude)
+	case "ignore-case":
+		return wantBool(&d.IgnoreCase)
+	case "nonword":
+		return wantBool(&d.Nonword)
+	case "forbid":
+		return wantBool(&d.Forbid)
+	case "tokens":
+		if err := wantList(&d.Tokens); err != nil {
+			return err
+		}
+		if len(d.Tokens) == 0 {
+			return bad(v, "team rule %s: `tokens` is empty: list the words or phrases to flag", rule)
+		}
+		return nil
+	case "swap":
+		if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+			return bad(v, "team rule %s: `swap` must map each spelling to avoid to the one to use, such as {e-mail: email}", rule)
+		}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			from, to := v.Content[i], v.Content[i+1]
+			if from.Kind != yaml.ScalarNode || to.Kind != yaml.ScalarNode || strings.TrimSpace(from.Value) == "" {
+				return bad(from, "team rule %s: each `swap` entry maps text to text", rule)
+			}
+			d.Swap = append(d.Swap, [2]string{from.Value, to.Value})
+		}
+		return nil
+	case "pattern":
+		if err := wantText(&d.Pattern); err != nil {
+			return err
+		}
+		re, err := regexp.Compile(d.Pattern)
+		if err != nil {
+			return badRegexp(rule, v, d.Pattern, err, bad)
+		}
+		d.re = re
+		return nil
+	case "min":
+		return wantCount(&d.Min)
+	case "max":
+		return wantCount(&d.Max)
+	case "min-words":
+		return wantCount(&d.MinWords)
+	case "max-words":
+		return wantCount(&d.MaxWords)
+	case "max-seconds":
+		return wantCount(&d.MaxSeconds)
+	case "words-per-minute":
+		if err := v.Decode(&d.WPM); err != nil || d.WPM < 30 || d.WPM > 400 {
+			return bad(v, "team rule %s: `words-per-minute` must be a speaking speed from 30 to 400", rule)
+		}
+		return nil
+	case "match":
+		switch v.Value {
+		case "title", "sentence", "lower", "upper":
+			d.Match = v.Value
+			return nil
+		}
+		return bad(v, "team rule %s: `match` must be title, sentence, lower or upper (got %q)", rule, v.Value)
+	}
+	return bad(v, "team rule %s: %q is not a setting", rule, key)
+}
+
+// badRegexp points at the place in the pattern where Go's regexp (RE2)
+// stopped, as a column in the config file.
+func badRegexp(rule string, v *yaml.Node, pattern string, err error, bad func(*yaml.Node, string, ...any) error) error {
+	msg, at := err.Error(), -1
+	if se, ok := err.(*syntax.Error); ok {
+		msg = se.Code.String()
+		at = strings.Index(pattern, se.Expr)
+		if se.Code == syntax.ErrMissingParen || se.Code == syntax.ErrMissingBracket || se.Code == syntax.ErrUnexpectedParen {
+			if at < 0 {
+				at = 0
+			}
+		}
+	}
+	where := ""
+	col := v
+	if at >= 0 {
+		where = fmt.Sprintf(" at character %d of the pattern", at+1)
+		c := *v
+		c.Column = v.Column + at
+		if v.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+			c.Column++ // the opening quote
+		}
+		col = &c
+	}
+	return bad(col, "team rule %s: the pattern is not a regular expression Go accepts (RE2)%s: %s; fix it, or quote characters such as ( [ . * with \\", rule, where, msg)
+}
+
+// compileScope checks the scope and exclude patterns against the pack
+// schema: a pattern that can never match a pack is a mistake, not a rule.
+func (d *TeamDef) compileScope(rule string, fields map[string]*yaml.Node, bad func(*yaml.Node, string, ...any) error) error {
+	check := func(key string, pats []string) ([][]string, error) {
+		var out [][]string
+		for i, p := range pats {
+			at := fields[key]
+			if at.Kind == yaml.SequenceNode && i < len(at.Content) {
+				at = at.Content[i]
+			}
+			if !strings.HasPrefix(p, "/") {
+				return nil, bad(at, "team rule %s: %s pattern %q must be a JSON pointer starting with /, such as /star/*/example", rule, key, p)
+			}
+			if !schema.PatternMatches(p) {
+				return nil, bad(at, "team rule %s: %s pattern %q can never match a pack (the schema has no such place): check the key names, such as /star/*/example or /followups/*/strong/answer", rule, key, p)
+			}
+			out = append(out, splitPattern(p))
+		}
+		return out, nil
+	}
+	var err error
+	if d.scope, err = check("scope", d.Scope); err != nil {
+		return err
+	}
+	d.exclude, err = check("exclude", d.Exclude)
+	return err
+}
+
+func splitPattern(p string) []string {
+	if p == "/" || p == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimPrefix(p, "/"), "/")
+}
+
+func (d *TeamDef) scopeWords() string {
+	s := "all prose text"
+	if len(d.Scope) > 0 {
+		s = strings.Join(d.Scope, ", ")
+	}
+	if len(d.Exclude) > 0 {
+		s += " except " + strings.Join(d.Exclude, ", ")
+	}
+	return s
+}
+
+// notProse are the keys whose strings are labels or values, not prose:
+// the default scope leaves them out.
+var notProse = map[string]bool{"starlint": true, "id": true, "difficulty": true, "answer": true, "target": true, "duration": true, "level": true, "tags": true}
+
+// each calls fn for every text in the rule's scope, in document order.
+func (d *TeamDef) each(p *Pass, fn func(Text)) {
+	visit := func(t Text) {
+		segs := pack.SplitPointer(t.Ptr)
+		for _, ex := range d.exclude {
+			if matchSegments(ex, segs) {
+				return
+			}
+		}
+		fn(t)
+	}
+	if len(d.Scope) == 0 {
+		p.Each("/**", func(t Text) {
+			if !notProse[lastKey(t.Ptr)] {
+				visit(t)
+			}
+		})
+		return
+	}
+	seen := map[string]bool{}
+	for _, pat := range d.Scope {
+		p.Each(pat, func(t Text) {
+			if !seen[t.Ptr] {
+				seen[t.Ptr] = true
+				visit(t)
+			}
+		})
+	}
+}
+
+// lastKey is the last segment of a pointer that is not a list index.
+func lastKey(ptr string) string {
+	segs := pack.SplitPointer(ptr)
+	for i := len(segs) - 1; i >= 0; i-- {
+		if _, err := strconv.Atoi(segs[i]); err != nil {
+			return segs[i]
+		}
+	}
+	return ""
+}
+
+// matchSegments matches pointer segments against a pattern's (* and **).
+func matchSegments(pat, segs []string) bool {
+	if len(pat) == 0 {
+		return len(segs) == 0
+	}
+	if pat[0] == "**" {
+		for i := 0; i <= len(segs); i++ {
+			if matchSegments(pat[1:], segs[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(segs) == 0 || (pat[0] != "*" && pat[0] != segs[0]) {
+		return false
+	}
+	return matchSegments(pat[1:], segs[1:])
+}
+
+// message fills the rule's message, or the kind's default, with the
+// match (and, for defaults, more).
+func (d *TeamDef) message(def string, args ...any) string {
+	if d.Message == "" {
+		return fmt.Sprintf(def, args...)
+	}
+	n := strings.Count(d.Message, "%s")
+	strs := make([]any, 0, n)
+	for i := 0; i < n && i < len(args); i++ {
+		strs = append(strs, fmt.Sprint(args[i]))
+	}
+	for len(strs) < n {
+		strs = append(strs, "")
+	}
+	return fmt.Sprintf(d.Message, strs...)
+}
+
+func kindNames() []string {
+	names := make([]string, 0, len(kinds))
+	for n := range kinds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,443 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// kindDef is one kind of team rule: the settings it takes and how a
+// definition becomes a Run function. The registry below is the one place
+// a new kind is added.
+type kindDef struct {
+	fields   []string // settings beyond the common ones
+	required []string // each entry "a|b": one of them must be set
+	needs    string   // what the required settings are, for the error
+	fixable  bool
+	summary  func(*TeamDef) string
+	build    func(*TeamDef) (func(*Pass), error)
+}
+
+var kinds = map[string]kindDef{
+	"existence": {
+		fields: []string{"tokens", "ignore-case", "nonword"}, required: []string{"tokens"},
+		needs:   "the words or phrases to flag, such as [synergy, circle back]",
+		summary: func(d *TeamDef) string { return "avoid " + quoteList(d.Tokens, 4) },
+		build:   buildExistence,
+	},
+	"substitution": {
+		fields: []string{"swap", "ignore-case", "nonword"}, required: []string{"swap"},
+		needs: "a mapping from each spelling to avoid to the one to use, such as {e-mail: email}", fixable: true,
+		summary: func(d *TeamDef) string {
+			var pairs []string
+			for _, s := range d.Swap[:min(3, len(d.Swap))] {
+				pairs = append(pairs, fmt.Sprintf("%q, not %q", s[1], s[0]))
+			}
+			return "write " + strings.Join(pairs, "; ")
+		},
+		build: buildSubstitution,
+	},
+	"occurrence": {
+		fields: []string{"pattern", "min", "max"}, required: []string{"pattern", "min|max"},
+		needs: "a regular expression and a `min` or `max` count in the scope",
+		summary: func(d *TeamDef) string {
+			return fmt.Sprintf("%s appears %s in a pack", "`"+d.Pattern+"`", countWords(d.Min, d.Max))
+		},
+		build: buildOccurrence,
+	},
+	"length": {
+		fields: []string{"min-words", "max-words", "max-seconds", "words-per-minute"}, required: []string{"min-words|max-words|max-seconds"},
+		needs:   "a bound: `min-words`, `max-words` or `max-seconds`",
+		summary: func(d *TeamDef) string { return "each text is " + lengthWords(d) },
+		build:   buildLength,
+	},
+	"capitalization": {
+		fields: []string{"match"}, required: []string{"match"},
+		needs:   "`match`: title, sentence, lower or upper",
+		summary: func(d *TeamDef) string { return "each text is in " + d.Match + " case" },
+		build:   buildCapitalization,
+	},
+	"pattern": {
+		fields: []string{"pattern", "forbid"}, required: []string{"pattern"},
+		needs: "a regular expression that must match (or, with `forbid: true`, must not)",
+		summary: func(d *TeamDef) string {
+			if d.Forbid {
+				return "no text matches `" + d.Pattern + "`"
+			}
+			return "each text matches `" + d.Pattern + "`"
+		},
+		build: buildPattern,
+	},
+}
+
+func quoteList(list []string, n int) string {
+	var q []string
+	for _, s := range list[:min(n, len(list))] {
+		q = append(q, fmt.Sprintf("%q", s))
+	}
+	if len(list) > n {
+		q = append(q, "...")
+	}
+	return strings.Join(q, ", ")
+}
+
+func countWords(lo, hi *int) string {
+	switch {
+	case lo != nil && hi != nil:
+		return fmt.Sprintf("%d to %d times", *lo, *hi)
+	case lo != nil:
+		return fmt.Sprintf("at least %d times", *lo)
+	}
+	return fmt.Sprintf("at most %d times", *hi)
+}
+
+func lengthWords(d *TeamDef) string {
+	var parts []string
+	if d.MinWords != nil {
+		parts = append(parts, fmt.Sprintf("at least %d words", *d.MinWords))
+	}
+	if d.MaxWords != nil {
+		parts = append(parts, fmt.Sprintf("at most %d words", *d.MaxWords))
+	}
+	if d.MaxSeconds != nil {
+		parts = append(parts, fmt.Sprintf("at most %ds to say", *d.MaxSeconds))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// tokenMatch is one match of a word list in a text.
+type tokenMatch struct {
+	text       Text
+	start, end int
+	entry      *tokenEntry
+}
+
+type tokenEntry struct {
+	def   *TeamDef
+	words []string // folded, for word tokens
+	token string   // as written
+	repl  string   // substitution's replacement
+}
+
+// tokenIndex holds the word lists of every existence and substitution rule
+// of a config, keyed by their first word, so that one pass over each text's
+// words (already split for the built-in rules) serves all of them: fifty
+// team rules cost one map lookup a word, not fifty scans.
+type tokenIndex struct {
+	first   map[string][]*tokenEntry
+	nonword []*tokenEntry
+}
+
+func fold(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return w
+	}
+	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
+	e := &tokenEntry{def: d, token: token, repl: repl}
+	if d.Nonword {
+		ix.nonword = append(ix.nonword, e)
+		return nil
+	}
+	for _, w := range prose.Words(token) {
+		e.words = append(e.words, fold(w.Text))
+	}
+	if len(e.words) == 0 {
+		return fmt.Errorf("%q has no words to match: set `nonword: true` to match it as text", token)
+	}
+	if ix.first == nil {
+		ix.first = map[string][]*tokenEntry{}
+	}
+	ix.first[e.words[0]] = append(ix.first[e.words[0]], e)
+	return nil
+}
+
+// matches scans the file once for every rule in the index and returns the
+// matches by rule. Each rule then keeps those in its scope.
+func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
+	out := map[*TeamDef][]tokenMatch{}
+	p.Each("/**", func(t Text) {
+		if len(ix.first) > 0 {
+			words := p.Words(t.Value)
+			for i, w := range words {
+				for _, e := range ix.first[fold(w.Text)] {
+					if i+len(e.words) > len(words) || !e.matchAt(t.Value, words, i) {
+						continue
+					}
+					last := words[i+len(e.words)-1]
+					out[e.def] = append(out[e.def], tokenMatch{t, w.Start, last.Start + len(last.Text), e})
+				}
+			}
+		}
+		for _, e := range ix.nonword {
+			hay, needle := t.Value, e.token
+			if e.def.IgnoreCase {
+				hay, needle = strings.ToLower(hay), strings.ToLower(needle)
+			}
+			for off := 0; ; {
+				i := strings.Index(hay[off:], needle)
+				if i < 0 || len(needle) == 0 {
+					break
+				}
+				i += off
+				out[e.def] = append(out[e.def], tokenMatch{t, i, i + len(needle), e})
+				off = i + len(needle)
+			}
+		}
+	})
+	return out
+}
+
+// matchAt checks the entry's words against the text's words from i, with
+// case when the rule asks for it.
+func (e *tokenEntry) matchAt(text string, words []prose.Word, i int) bool {
+	exact := prose.Words(e.token)
+	for k, w := range e.words {
+		got := words[i+k].Text
+		if fold(got) != w {
+			return false
+		}
+		// with case, a sentence may still capitalize the first word
+		if !e.def.IgnoreCase && got != exact[k].Text && (k > 0 || got != upperFirst(exact[k].Text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkTokenIndex gives every word-list rule of one config the same index.
+func linkTokenIndex(defs []*TeamDef) error {
+	ix := &tokenIndex{}
+	for _, d := range defs {
+		switch d.Kind {
+		case "existence":
+			for _, tok := range d.Tokens {
+				if err := ix.add(d, tok, ""); err != nil {
+					return err
+				}
+			}
+		case "substitution":
+			for _, s := range d.Swap {
+				if err := ix.add(d, s[0], s[1]); err != nil {
+					return err
+				}
+			}
+		default:
+			continue
+		}
+		d.index = ix
+	}
+	return nil
+}
+
+// inScope reports whether a text the index matched is in the rule's scope.
+func (d *TeamDef) inScope(t Text) bool {
+	segs := splitPattern(t.Ptr)
+	for _, ex := range d.exclude {
+		if matchSegments(ex, segs) {
+			return false
+		}
+	}
+	if len(d.scope) == 0 {
+		return !notProse[lastKey(t.Ptr)]
+	}
+	for _, sc := range d.scope {
+		if matchSegments(sc, segs) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *TeamDef) indexMatches(p *Pass) []tokenMatch {
+	all := p.Memo(d.index, func() any { return d.index.matches(p) }).(map[*TeamDef][]tokenMatch)
+	var out []tokenMatch
+	for _, m := range all[d] {
+		if d.inScope(m.text) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func buildExistence(d *TeamDef) (func(*Pass), error) {
+	return func(p *Pass) {
+		for _, m := range d.indexMatches(p) {
+			found := m.text.Value[m.start:m.end]
+			p.ReportRange(m.text, m.start, m.end, "%s", d.message("%q is on the team's list of words to avoid: rephrase", found))
+		}
+	}, nil
+}
+
+func buildSubstitution(d *TeamDef) (func(*Pass), error) {
+	return func(p *Pass) {
+		for _, m := range d.indexMatches(p) {
+			found := m.text.Value[m.start:m.end]
+			repl := matchCase(found, m.entry.repl)
+			diag := Diagnostic{
+				Span:    p.Span(m.text, m.start, m.end),
+				Pointer: m.text.Ptr,
+				Message: d.message("write %q, not %q", repl, found),
+			}
+			// A fix only where the source spells the match as the value
+			// does (no escape or line break inside it).
+			if string(p.File.Src[diag.Span.Start:diag.Span.End]) == found {
+				diag.Fix = &SuggestedFix{Message: fmt.Sprintf("Replace %q with %q", found, repl), Edits: []TextEdit{{Start: diag.Span.Start, End: diag.Span.End, NewText: repl}}}
+			}
+			p.Report(diag)
+		}
+	}, nil
+}
+
+// matchCase gives the replacement the match's leading capital ("E-mail"
+// becomes "Email"), or all capitals.
+func matchCase(found, repl string) string {
+	if found == strings.ToUpper(found) && found != strings.ToLower(found) && len([]rune(found)) > 1 {
+		return strings.ToUpper(repl)
+	}
+	if r, _ := utf8.DecodeRuneInString(found); unicode.IsUpper(r) {
+		return upperFirst(repl)
+	}
+	return repl
+}
+
+func buildOccurrence(d *TeamDef) (func(*Pass), error) {
+	return func(p *Pass) {
+		count := 0
+		var first *Text
+		var over *tokenMatch
+		d.each(p, func(t Text) {
+			if first == nil {
+				tc := t
+				first = &tc
+			}
+			for _, loc := range d.re.FindAllStringIndex(t.Value, -1) {
+				count++
+				if d.Max != nil && count == *d.Max+1 {
+					over = &tokenMatch{text: t, start: loc[0], end: loc[1]}
+				}
+			}
+		})
+		switch {
+		case over != nil:
+			found := over.text.Value[over.start:over.end]
+			p.ReportRange(over.text, over.start, over.end, "%s", d.message("%q appears %d times in this pack, more than the %d allowed", found, count, *d.Max))
+		case d.Min != nil && count < *d.Min && first != nil:
+			p.ReportText(*first, "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
+		}
+	}, nil
+}
+
+func buildLength(d *TeamDef) (func(*Pass), error) {
+	wpm := d.WPM
+	if wpm == 0 {
+		wpm = 150
+	}
+	return func(p *Pass) {
+		d.each(p, func(t Text) {
+			words := len(p.Words(t.Value))
+			secs := prose.SecondsFor(words, wpm)
+			switch {
+			case d.MaxWords != nil && words > *d.MaxWords:
+				p.ReportText(t, "%s", d.message("%d words, more than the %d allowed: cut it", words, *d.MaxWords))
+			case d.MinWords != nil && words < *d.MinWords:
+				p.ReportText(t, "%s", d.message("%d words, fewer than the %d wanted: say more", words, *d.MinWords))
+			case d.MaxSeconds != nil && secs > *d.MaxSeconds:
+				p.ReportText(t, "%s", d.message("about %ds to say at %d words a minute, more than the %ds allowed: cut it", secs, wpm, *d.MaxSeconds))
+			}
+		})
+	}, nil
+}
+
+// smallWords stay lower-case inside a title: articles, and conjunctions and
+// prepositions of three letters or fewer (longer ones, "With", "From", are
+// capitalized, as AP and APA styles do; either is accepted).
+var smallWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true, "for": true, "so": true, "yet": true,
+	"at": true, "by": true, "in": true, "of": true, "on": true, "to": true, "up": true, "as": true, "vs": true, "via": true, "per": true}
+
+// eitherWords are longer prepositions and conjunctions that style guides
+// disagree on: inside a title they may be capitalized or not.
+var eitherWords = map[string]bool{"with": true, "from": true, "into": true, "onto": true, "over": true, "upon": true, "than": true, "that": true, "when": true, "about": true}
+
+// caseAs returns text written in the wanted case.
+func caseAs(text, match string) string {
+	switch match {
+	case "lower":
+		return strings.ToLower(text)
+	case "upper":
+		return strings.ToUpper(text)
+	}
+	words := prose.Words(text)
+	b := []byte(text)
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsLetter(r) || w.Text != strings.ToLower(w.Text) && i > 0 && match == "sentence" {
+			continue // an acronym or a name keeps its capitals
+		}
+		want := unicode.ToUpper(r)
+		inner := i > 0 && i < len(words)-1
+		if match == "title" && inner && smallWords[strings.ToLower(w.Text)] {
+			want = unicode.ToLower(r)
+		}
+		if match == "title" && inner && eitherWords[strings.ToLower(w.Text)] {
+			continue
+		}
+		if match == "sentence" && i > 0 {
+			continue
+		}
+		if want != r && utf8.RuneLen(want) == size {
+			utf8.EncodeRune(b[w.Start:], want)
+		}
+	}
+	return string(b)
+}
+
+func buildCapitalization(d *TeamDef) (func(*Pass), error) {
+	return func(p *Pass) {
+		d.each(p, func(t Text) {
+			want := caseAs(t.Value, d.Match)
+			if want == t.Value {
+				return
+			}
+			diag := Diagnostic{Span: p.nodeSpan(t.Node), Pointer: t.Ptr, Message: d.message("not in %s case: write %q", d.Match, want)}
+			if src := p.File.Src[diag.Span.Start:diag.Span.End]; string(src) == t.Value {
+				diag.Fix = &SuggestedFix{Message: "Write it in " + d.Match + " case", Edits: []TextEdit{{Start: diag.Span.Start, End: diag.Span.End, NewText: want}}}
+			}
+			p.Report(diag)
+		})
+	}, nil
+}
+
+func buildPattern(d *TeamDef) (func(*Pass), error) {
+	return func(p *Pass) {
+		d.each(p, func(t Text) {
+			if d.Forbid {
+				for _, loc := range d.re.FindAllStringIndex(t.Value, 100) {
+					found := t.Value[loc[0]:loc[1]]
+					p.ReportRange(t, loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
+				}
+				return
+			}
+			if !d.re.MatchString(t.Value) {
+				p.ReportText(t, "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
+			}
+		})
+	}, nil
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}

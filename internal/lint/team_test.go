@@ -1,0 +1,117 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/linttest"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+)
+
+// TestTeamRuleFixtures runs each kind of team rule, defined in
+// testdata/team/KIND.config.yaml, over the fixtures in testdata/team/KIND/:
+// every finding at its words, and a fixture where the rule stays silent.
+func TestTeamRuleFixtures(t *testing.T) {
+	for _, kind := range []string{"existence", "substitution", "occurrence", "length", "capitalization", "pattern"} {
+		t.Run(kind, func(t *testing.T) {
+			cfg, err := lint.LoadConfig(filepath.Join("testdata", "team", kind+".config.yaml"), rules.All())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cfg.TeamRules()) == 0 {
+				t.Fatal("the config defines no team rule")
+			}
+			results := linttest.RunWithConfig(t, filepath.Join("testdata", "team", kind), cfg)
+			fired, clean := false, false
+			for _, res := range results {
+				fired = fired || res.Wants > 0
+				clean = clean || len(res.Diagnostics) == 0
+			}
+			if !fired || !clean {
+				t.Errorf("kind %s needs a fixture where it fires (%v) and one where it does not (%v)", kind, fired, clean)
+			}
+		})
+	}
+}
+
+// TestTeamRuleErrors: each kind of broken definition is a config error at
+// its file:line:col that says what to do.
+func TestTeamRuleErrors(t *testing.T) {
+	tests := []struct {
+		name, config string
+		line, col    int
+		want         string
+	}{
+		{"unknown kind", "rules:\n  house/x:\n    kind: existance\n    tokens: [a]\n", 3, 11, `unknown kind "existance" (did you mean "existence"?)`},
+		{"missing field", "rules:\n  house/x:\n    kind: substitution\n", 3, 5, "needs `swap`"},
+		{"missing one of", "rules:\n  house/x:\n    kind: length\n    scope: [/title]\n", 3, 5, "needs `min-words` or `max-words` or `max-seconds`"},
+		{"bad regexp", "rules:\n  house/x:\n    kind: pattern\n    pattern: '(\\$\\d'\n", 4, 15, "at character 1 of the pattern: missing closing )"},
+		{"bad regexp inside", "rules:\n  house/x:\n    kind: pattern\n    pattern: ab[c\n", 4, 16, "at character 3 of the pattern: missing closing ]"},
+		{"scope never matches", "rules:\n  house/x:\n    kind: existence\n    tokens: [a]\n    scope: [/star/*/exmple]\n", 5, 13, `scope pattern "/star/*/exmple" can never match a pack`},
+		{"scope not a pointer", "rules:\n  house/x:\n    kind: existence\n    tokens: [a]\n    scope: [star]\n", 5, 13, "must be a JSON pointer starting with /"},
+		{"shadows a built-in", "rules:\n  no-we/x:\n    kind: existence\n    tokens: [a]\n", 2, 3, `its namespace "no-we" is a built-in rule's name`},
+		{"no namespace", "rules:\n  jargon:\n    kind: existence\n    tokens: [a]\n", 2, 3, `team rule "jargon" needs a namespace, such as house/jargon`},
+		{"unknown setting", "rules:\n  house/x:\n    kind: existence\n    tokens: [a]\n    tokenz: [b]\n", 5, 5, `"tokenz" is not a setting of kind existence (did you mean "tokens"?)`},
+		{"token without words", "rules:\n  house/x:\n    kind: existence\n    tokens: ['!!']\n", 4, 14, `"!!" has no words to match: set ` + "`nonword: true`"},
+		{"severity of an undefined rule", "rules:\n  house/x: error\n", 2, 3, "team rule house/x is not defined"},
+		{"bad match", "rules:\n  house/x:\n    kind: capitalization\n    match: camel\n", 4, 12, "`match` must be title, sentence, lower or upper"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := lint.ParseConfig("conf/.starlint.yaml", []byte(tt.config), rules.All())
+			ce, ok := err.(*lint.ConfigError)
+			if !ok {
+				t.Fatalf("error %v (%T), want a ConfigError", err, err)
+			}
+			if ce.Line != tt.line || ce.Col != tt.col || !strings.Contains(ce.Msg, tt.want) {
+				t.Errorf("got %d:%d %q, want %d:%d containing %q", ce.Line, ce.Col, ce.Msg, tt.line, tt.col, tt.want)
+			}
+		})
+	}
+}
+
+// TestExtends: rule files merge in order, the config's own settings win,
+// and loops are refused.
+func TestExtends(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("styles/base.yaml", "rules:\n  house/jargon:\n    kind: existence\n    tokens: [synergy]\n    severity: info\n  no-we: error\n")
+	write("styles/house.yaml", "extends: [base.yaml]\nrules:\n  house/email:\n    kind: substitution\n    swap: {e-mail: email}\n")
+	write(".starlint.yaml", "extends: [styles/house.yaml]\nrules:\n  house/jargon: error\n")
+	cfg, err := lint.LoadConfig(filepath.Join(dir, ".starlint.yaml"), rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range cfg.TeamRules() {
+		names = append(names, r.Name)
+	}
+	if strings.Join(names, " ") != "house/jargon house/email" {
+		t.Errorf("team rules %v", names)
+	}
+	if s := cfg.Setting(cfg.TeamRules()[0]); s.Severity != lint.Error {
+		t.Errorf("house/jargon severity %v, want the config's error", s.Severity)
+	}
+	if s := cfg.Setting(rules.NoWe); s.Severity != lint.Error {
+		t.Errorf("no-we from the base file: %v", s.Severity)
+	}
+	write("styles/base.yaml", "extends: [house.yaml]\n")
+	_, err = lint.LoadConfig(filepath.Join(dir, ".starlint.yaml"), rules.All())
+	if ce, ok := err.(*lint.ConfigError); !ok || !strings.Contains(ce.Msg, "loop") || !strings.HasSuffix(ce.Path, "base.yaml") || ce.Line != 1 {
+		t.Errorf("a loop: %v", err)
+	}
+	write(".starlint.yaml", "extends: [styles/missing.yaml]\n")
+	if _, err := lint.LoadConfig(filepath.Join(dir, ".starlint.yaml"), rules.All()); err == nil || !strings.Contains(err.Error(), "cannot read it") {
+		t.Errorf("a missing file: %v", err)
+	}
+}
