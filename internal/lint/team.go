@@ -50,8 +50,13 @@ type TeamDef struct {
 	severity Severity
 	re       *regexp.Regexp
 	index    *tokenIndex // shared by the config's word-list rules
-	scope    [][]string  // compiled scope and exclude patterns
-	exclude  [][]string
+	// literal is a text every match of re contains (lower-cased when
+	// literalFold): texts without it are not searched.
+	literal     string
+	literalFold bool
+	plain       string     // the whole pattern, when it is a plain literal
+	scope       [][]string // compiled scope and exclude patterns
+	exclude     [][]string
 }
 
 // commonFields are the keys every kind accepts.
@@ -281,6 +286,10 @@ func (d *TeamDef) decodeField(rule, key string, v *yaml.Node, bad func(*yaml.Nod
 			return badRegexp(rule, v, d.Pattern, err, bad)
 		}
 		d.re = re
+		d.literal, d.literalFold = requiredLiteral(d.Pattern)
+		if prefix, complete := re.LiteralPrefix(); complete {
+			d.plain = prefix
+		}
 		return nil
 	case "min":
 		return wantCount(&d.Min)
@@ -386,38 +395,55 @@ func (d *TeamDef) scopeWords() string {
 var notProse = map[string]bool{"starlint": true, "id": true, "difficulty": true, "answer": true, "target": true, "duration": true, "level": true, "tags": true}
 
 // each calls fn for every text in the rule's scope, in document order.
-func (d *TeamDef) each(p *Pass, fn func(Text)) {
-	visit := func(t Text) {
-		segs := pack.SplitPointer(t.Ptr)
-		for _, ex := range d.exclude {
-			if matchSegments(ex, segs) {
-				return
+// fn must not keep the *fileText it is given past the call.
+func (d *TeamDef) each(p *Pass, fn func(*fileText)) {
+	if len(d.Scope) == 0 || (len(d.Scope) == 1 && d.Scope[0] == "/**") {
+		texts := allTexts(p)
+		for i := range texts {
+			if ft := &texts[i]; (len(d.Scope) == 1 || ft.prose) && !d.excluded(ft.segs) {
+				fn(ft)
 			}
 		}
-		fn(t)
-	}
-	if len(d.Scope) == 0 {
-		p.Each("/**", func(t Text) {
-			if !notProse[lastKey(t.Ptr)] {
-				visit(t)
-			}
-		})
 		return
 	}
-	seen := map[string]bool{}
+	var seen map[*yaml.Node]bool
+	if len(d.Scope) > 1 {
+		seen = map[*yaml.Node]bool{} // two patterns may name one text
+	}
+	var ft fileText
 	for _, pat := range d.Scope {
 		p.Each(pat, func(t Text) {
-			if !seen[t.Ptr] {
-				seen[t.Ptr] = true
-				visit(t)
+			if seen != nil {
+				if seen[t.Node] {
+					return
+				}
+				seen[t.Node] = true
 			}
+			ft = fileText{Text: t}
+			if len(d.exclude) > 0 {
+				ft.segs = pack.SplitPointer(t.Ptr)
+				if d.excluded(ft.segs) {
+					return
+				}
+			}
+			fn(&ft)
 		})
 	}
 }
 
+func (d *TeamDef) excluded(segs []string) bool {
+	for _, ex := range d.exclude {
+		if matchSegments(ex, segs) {
+			return true
+		}
+	}
+	return false
+}
+
 // lastKey is the last segment of a pointer that is not a list index.
-func lastKey(ptr string) string {
-	segs := pack.SplitPointer(ptr)
+func lastKey(ptr string) string { return lastKeyOf(pack.SplitPointer(ptr)) }
+
+func lastKeyOf(segs []string) string {
 	for i := len(segs) - 1; i >= 0; i-- {
 		if _, err := strconv.Atoi(segs[i]); err != nil {
 			return segs[i]
@@ -469,4 +495,79 @@ func kindNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+type allTextsKey struct{}
+
+// fileText is one string of a file as the team rules see it: with its
+// pointer's segments, whether it is prose, and its lower-case form, each
+// worked out once per file however many rules read it.
+type fileText struct {
+	Text
+	segs  []string
+	prose bool
+	lower string
+	fold  bool // lower is set
+}
+
+// lowered returns the text in lower case, computed once.
+func (ft *fileText) lowered() string {
+	if !ft.fold {
+		ft.lower, ft.fold = strings.ToLower(ft.Value), true
+	}
+	return ft.lower
+}
+
+// allTexts lists every string of the file once per file, for the team
+// rules that read them all. Pointers are joined only for texts a rule
+// reports on (see fileText.text), and the segments of every text share a
+// few arenas: a pack has hundreds of texts, and a slice each would be
+// garbage the collector pays for.
+func allTexts(p *Pass) []fileText {
+	return p.Memo(allTextsKey{}, func() any {
+		var out []fileText
+		var path, arena []string
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n == nil {
+				return
+			}
+			switch n.Kind {
+			case yaml.MappingNode:
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					path = append(path, n.Content[i].Value)
+					walk(n.Content[i+1])
+					path = path[:len(path)-1]
+				}
+			case yaml.SequenceNode:
+				for i, c := range n.Content {
+					path = append(path, strconv.Itoa(i))
+					walk(c)
+					path = path[:len(path)-1]
+				}
+			case yaml.ScalarNode:
+				if isText(n) {
+					if cap(arena)-len(arena) < len(path) {
+						arena = make([]string, 0, max(1024, len(path)))
+					}
+					start := len(arena)
+					arena = append(arena, path...)
+					segs := arena[start:len(arena):len(arena)]
+					out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)]})
+				}
+			}
+		}
+		if p.File.Root != nil {
+			walk(p.File.Root)
+		}
+		return out
+	}).([]fileText)
+}
+
+// text returns the text with its pointer, joined on first use.
+func (ft *fileText) text() Text {
+	if ft.Ptr == "" && len(ft.segs) > 0 {
+		ft.Ptr = pack.JoinPointer(ft.segs...)
+	}
+	return ft.Text
 }

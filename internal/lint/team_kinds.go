@@ -110,7 +110,7 @@ func lengthWords(d *TeamDef) string {
 
 // tokenMatch is one match of a word list in a text.
 type tokenMatch struct {
-	text       Text
+	ft         *fileText
 	start, end int
 	entry      *tokenEntry
 }
@@ -118,6 +118,7 @@ type tokenMatch struct {
 type tokenEntry struct {
 	def   *TeamDef
 	words []string // folded, for word tokens
+	exact []string // as written
 	token string   // as written
 	repl  string   // substitution's replacement
 }
@@ -153,6 +154,7 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 	}
 	for _, w := range prose.Words(token) {
 		e.words = append(e.words, fold(w.Text))
+		e.exact = append(e.exact, w.Text)
 	}
 	if len(e.words) == 0 {
 		return fmt.Errorf("%q has no words to match: set `nonword: true` to match it as text", token)
@@ -168,23 +170,31 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 // matches by rule. Each rule then keeps those in its scope.
 func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 	out := map[*TeamDef][]tokenMatch{}
-	p.Each("/**", func(t Text) {
+	var buf [64]byte
+	texts := allTexts(p)
+	for i := range texts {
+		ft := &texts[i]
+		value := ft.Value
 		if len(ix.first) > 0 {
-			words := p.Words(t.Value)
-			for i, w := range words {
-				for _, e := range ix.first[fold(w.Text)] {
-					if i+len(e.words) > len(words) || !e.matchAt(t.Value, words, i) {
-						continue
-					}
-					last := words[i+len(e.words)-1]
-					out[e.def] = append(out[e.def], tokenMatch{t, w.Start, last.Start + len(last.Text), e})
+			prose.EachWord(value, func(w string, start int) bool {
+				var entries []*tokenEntry
+				if b, ok := asciiFold(buf[:0], w); ok {
+					entries = ix.first[string(b)] // the lookup does not copy b
+				} else {
+					entries = ix.first[fold(w)]
 				}
-			}
+				for _, e := range entries {
+					if end, ok := e.matchAt(value, w, start); ok {
+						out[e.def] = append(out[e.def], tokenMatch{ft, start, end, e})
+					}
+				}
+				return true
+			})
 		}
 		for _, e := range ix.nonword {
-			hay, needle := t.Value, e.token
+			hay, needle := value, e.token
 			if e.def.IgnoreCase {
-				hay, needle = strings.ToLower(hay), strings.ToLower(needle)
+				hay, needle = ft.lowered(), strings.ToLower(needle)
 			}
 			for off := 0; ; {
 				i := strings.Index(hay[off:], needle)
@@ -192,29 +202,54 @@ func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 					break
 				}
 				i += off
-				out[e.def] = append(out[e.def], tokenMatch{t, i, i + len(needle), e})
+				out[e.def] = append(out[e.def], tokenMatch{ft, i, i + len(needle), e})
 				off = i + len(needle)
 			}
 		}
-	})
+	}
 	return out
 }
 
-// matchAt checks the entry's words against the text's words from i, with
-// case when the rule asks for it.
-func (e *tokenEntry) matchAt(text string, words []prose.Word, i int) bool {
-	exact := prose.Words(e.token)
-	for k, w := range e.words {
-		got := words[i+k].Text
-		if fold(got) != w {
-			return false
-		}
-		// with case, a sentence may still capitalize the first word
-		if !e.def.IgnoreCase && got != exact[k].Text && (k > 0 || got != upperFirst(exact[k].Text)) {
-			return false
-		}
+// asciiFold lower-cases an ASCII word into buf, or says it is not one.
+func asciiFold(buf []byte, w string) ([]byte, bool) {
+	if len(w) > cap(buf) {
+		return nil, false
 	}
-	return true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// matchAt checks the entry's words against the text from the word w at
+// start, with case when the rule asks for it; it returns the match's end.
+func (e *tokenEntry) matchAt(text, w string, start int) (int, bool) {
+	exact := e.exact
+	if !e.def.IgnoreCase && w != exact[0] && w != upperFirst(exact[0]) {
+		return 0, false // with case, a sentence may still capitalize the first word
+	}
+	end := start + len(w)
+	if len(e.words) == 1 {
+		return end, true
+	}
+	k, ok, base := 1, true, end
+	prose.EachWord(text[base:], func(next string, at int) bool {
+		if fold(next) != e.words[k] || (!e.def.IgnoreCase && next != exact[k]) {
+			ok = false
+			return false
+		}
+		end = base + at + len(next)
+		k++
+		return k < len(e.words)
+	})
+	return end, ok && k == len(e.words)
 }
 
 // linkTokenIndex gives every word-list rule of one config the same index.
@@ -243,15 +278,12 @@ func linkTokenIndex(defs []*TeamDef) error {
 }
 
 // inScope reports whether a text the index matched is in the rule's scope.
-func (d *TeamDef) inScope(t Text) bool {
-	segs := splitPattern(t.Ptr)
-	for _, ex := range d.exclude {
-		if matchSegments(ex, segs) {
-			return false
-		}
+func (d *TeamDef) inScope(segs []string) bool {
+	if d.excluded(segs) {
+		return false
 	}
 	if len(d.scope) == 0 {
-		return !notProse[lastKey(t.Ptr)]
+		return !notProse[lastKeyOf(segs)]
 	}
 	for _, sc := range d.scope {
 		if matchSegments(sc, segs) {
@@ -265,7 +297,7 @@ func (d *TeamDef) indexMatches(p *Pass) []tokenMatch {
 	all := p.Memo(d.index, func() any { return d.index.matches(p) }).(map[*TeamDef][]tokenMatch)
 	var out []tokenMatch
 	for _, m := range all[d] {
-		if d.inScope(m.text) {
+		if d.inScope(m.ft.segs) {
 			out = append(out, m)
 		}
 	}
@@ -275,8 +307,8 @@ func (d *TeamDef) indexMatches(p *Pass) []tokenMatch {
 func buildExistence(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
 		for _, m := range d.indexMatches(p) {
-			found := m.text.Value[m.start:m.end]
-			p.ReportRange(m.text, m.start, m.end, "%s", d.message("%q is on the team's list of words to avoid: rephrase", found))
+			found := m.ft.Value[m.start:m.end]
+			p.ReportRange(m.ft.text(), m.start, m.end, "%s", d.message("%q is on the team's list of words to avoid: rephrase", found))
 		}
 	}, nil
 }
@@ -284,11 +316,12 @@ func buildExistence(d *TeamDef) (func(*Pass), error) {
 func buildSubstitution(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
 		for _, m := range d.indexMatches(p) {
-			found := m.text.Value[m.start:m.end]
+			found := m.ft.Value[m.start:m.end]
 			repl := matchCase(found, m.entry.repl)
+			t := m.ft.text()
 			diag := Diagnostic{
-				Span:    p.Span(m.text, m.start, m.end),
-				Pointer: m.text.Ptr,
+				Span:    p.Span(t, m.start, m.end),
+				Pointer: t.Ptr,
 				Message: d.message("write %q, not %q", repl, found),
 			}
 			// A fix only where the source spells the match as the value
@@ -316,24 +349,32 @@ func matchCase(found, repl string) string {
 func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
 		count := 0
-		var first *Text
-		var over *tokenMatch
-		d.each(p, func(t Text) {
+		var first, overText *Text
+		var overAt [2]int
+		d.each(p, func(ft *fileText) {
 			if first == nil {
-				tc := t
-				first = &tc
+				t := ft.text()
+				first = &t
 			}
-			for _, loc := range d.re.FindAllStringIndex(t.Value, -1) {
+			if !d.mayMatch(ft) {
+				return
+			}
+			if d.plain != "" && (d.Max == nil || count+strings.Count(ft.Value, d.plain) <= *d.Max) {
+				count += strings.Count(ft.Value, d.plain) // a literal: no regexp needed
+				return
+			}
+			for _, loc := range d.re.FindAllStringIndex(ft.Value, -1) {
 				count++
 				if d.Max != nil && count == *d.Max+1 {
-					over = &tokenMatch{text: t, start: loc[0], end: loc[1]}
+					t := ft.text()
+					overText, overAt = &t, [2]int{loc[0], loc[1]}
 				}
 			}
 		})
 		switch {
-		case over != nil:
-			found := over.text.Value[over.start:over.end]
-			p.ReportRange(over.text, over.start, over.end, "%s", d.message("%q appears %d times in this pack, more than the %d allowed", found, count, *d.Max))
+		case overText != nil:
+			found := overText.Value[overAt[0]:overAt[1]]
+			p.ReportRange(*overText, overAt[0], overAt[1], "%s", d.message("%q appears %d times in this pack, more than the %d allowed", found, count, *d.Max))
 		case d.Min != nil && count < *d.Min && first != nil:
 			p.ReportText(*first, "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
 		}
@@ -346,16 +387,16 @@ func buildLength(d *TeamDef) (func(*Pass), error) {
 		wpm = 150
 	}
 	return func(p *Pass) {
-		d.each(p, func(t Text) {
-			words := len(p.Words(t.Value))
+		d.each(p, func(ft *fileText) {
+			words := prose.WordCount(ft.Value)
 			secs := prose.SecondsFor(words, wpm)
 			switch {
 			case d.MaxWords != nil && words > *d.MaxWords:
-				p.ReportText(t, "%s", d.message("%d words, more than the %d allowed: cut it", words, *d.MaxWords))
+				p.ReportText(ft.text(), "%s", d.message("%d words, more than the %d allowed: cut it", words, *d.MaxWords))
 			case d.MinWords != nil && words < *d.MinWords:
-				p.ReportText(t, "%s", d.message("%d words, fewer than the %d wanted: say more", words, *d.MinWords))
+				p.ReportText(ft.text(), "%s", d.message("%d words, fewer than the %d wanted: say more", words, *d.MinWords))
 			case d.MaxSeconds != nil && secs > *d.MaxSeconds:
-				p.ReportText(t, "%s", d.message("about %ds to say at %d words a minute, more than the %ds allowed: cut it", secs, wpm, *d.MaxSeconds))
+				p.ReportText(ft.text(), "%s", d.message("about %ds to say at %d words a minute, more than the %ds allowed: cut it", secs, wpm, *d.MaxSeconds))
 			}
 		})
 	}, nil
@@ -406,11 +447,12 @@ func caseAs(text, match string) string {
 
 func buildCapitalization(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
-		d.each(p, func(t Text) {
-			want := caseAs(t.Value, d.Match)
-			if want == t.Value {
+		d.each(p, func(ft *fileText) {
+			want := caseAs(ft.Value, d.Match)
+			if want == ft.Value {
 				return
 			}
+			t := ft.text()
 			diag := Diagnostic{Span: p.nodeSpan(t.Node), Pointer: t.Ptr, Message: d.message("not in %s case: write %q", d.Match, want)}
 			if src := p.File.Src[diag.Span.Start:diag.Span.End]; string(src) == t.Value {
 				diag.Fix = &SuggestedFix{Message: "Write it in " + d.Match + " case", Edits: []TextEdit{{Start: diag.Span.Start, End: diag.Span.End, NewText: want}}}
@@ -422,16 +464,19 @@ func buildCapitalization(d *TeamDef) (func(*Pass), error) {
 
 func buildPattern(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
-		d.each(p, func(t Text) {
+		d.each(p, func(ft *fileText) {
 			if d.Forbid {
-				for _, loc := range d.re.FindAllStringIndex(t.Value, 100) {
-					found := t.Value[loc[0]:loc[1]]
-					p.ReportRange(t, loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
+				if !d.mayMatch(ft) {
+					return
+				}
+				for _, loc := range d.re.FindAllStringIndex(ft.Value, 100) {
+					found := ft.Value[loc[0]:loc[1]]
+					p.ReportRange(ft.text(), loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
 				}
 				return
 			}
-			if !d.re.MatchString(t.Value) {
-				p.ReportText(t, "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
+			if !d.mayMatch(ft) || !d.re.MatchString(ft.Value) {
+				p.ReportText(ft.text(), "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
 			}
 		})
 	}, nil

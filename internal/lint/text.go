@@ -3,6 +3,7 @@ package lint
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -19,7 +20,7 @@ type Text struct {
 
 // Text returns the string at ptr, if the pack has one there.
 func (p *Pass) Text(ptr string) (Text, bool) {
-	_, n, ok := p.File.Node(ptr)
+	_, n, ok := pack.Lookup(p.File.Root, ptr) // a walk: cheaper than indexing every pointer of the file
 	if !ok || n.Kind != yaml.ScalarNode || !isText(n) {
 		return Text{}, false
 	}
@@ -42,17 +43,18 @@ func EachText(f *pack.File, pattern string, fn func(Text)) {
 	if f.Root == nil {
 		return
 	}
-	segs := pack.SplitPointer(pattern)
-	if !strings.Contains(pattern, "*") {
-		_, n, ok := f.Node(pattern)
+	pat := compilePattern(pattern)
+	if !pat.wild {
+		_, n, ok := pack.Lookup(f.Root, pattern)
 		if ok && n.Kind == yaml.ScalarNode && isText(n) {
 			fn(Text{Ptr: pattern, Node: n, Value: n.Value})
 		}
 		return
 	}
+	segs := pat.segs
 	var path []string
 	var seen map[*yaml.Node]bool
-	if strings.Count(pattern, "**") > 1 {
+	if pat.doubleStars > 1 {
 		seen = map[*yaml.Node]bool{} // two ** can reach a node twice
 	}
 	var walk func(n *yaml.Node, si int)
@@ -87,6 +89,25 @@ func EachText(f *pack.File, pattern string, fn func(Text)) {
 		})
 	}
 	walk(f.Root, 0)
+}
+
+// pattern is a compiled text pattern; patterns are few and reused for
+// every file, so each is split once.
+type pattern struct {
+	segs        []string
+	wild        bool
+	doubleStars int
+}
+
+var patterns sync.Map // string → *pattern
+
+func compilePattern(s string) *pattern {
+	if p, ok := patterns.Load(s); ok {
+		return p.(*pattern)
+	}
+	p := &pattern{segs: pack.SplitPointer(s), wild: strings.Contains(s, "*"), doubleStars: strings.Count(s, "**")}
+	patterns.Store(s, p)
+	return p
 }
 
 func eachChild(n *yaml.Node, fn func(seg string, c *yaml.Node)) {

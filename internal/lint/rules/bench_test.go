@@ -130,3 +130,39 @@ func BenchmarkLint1000(b *testing.B) {
 		l.Run(inputs, lint.RunOptions{})
 	}
 }
+
+// BenchmarkTeamRules is BenchmarkLint1000 with the 50 team rules of
+// internal/lint/testdata/bench/fifty.yaml (every kind) on top of the
+// built-in rules: the difference is what a house style costs.
+func BenchmarkTeamRules(b *testing.B) {
+	for _, tc := range []struct{ name, config string }{
+		{"builtin", ""},
+		{"fifty-team-rules", "../testdata/bench/fifty.yaml"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var cfg *lint.Config
+			if tc.config != "" {
+				var err error
+				if cfg, err = lint.LoadConfig(tc.config, rules.All()); err != nil {
+					b.Fatal(err)
+				}
+				if n := len(cfg.TeamRules()); n != 50 {
+					b.Fatalf("%d team rules, want 50", n)
+				}
+			}
+			inputs := make([]lint.Input, len(benchCorpus))
+			for i, p := range benchCorpus {
+				inputs[i] = lint.Input{Path: p.Name, Load: func() (*pack.File, error) { return pack.Load(p.Name, p.Src), nil }}
+			}
+			l, err := lint.New(lint.WithTeam(rules.All(), cfg), cfg, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(benchBytes())
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Run(inputs, lint.RunOptions{Jobs: 1})
+			}
+		})
+	}
+}
