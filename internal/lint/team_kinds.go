@@ -2,9 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -130,6 +133,11 @@ type tokenEntry struct {
 type tokenIndex struct {
 	first   map[string][]*tokenEntry
 	nonword []*tokenEntry
+	// a word can start a token only if its first byte is marked and its
+	// length is within the first words' lengths: most words are rejected
+	// before the map lookup
+	firstByte      [256]bool
+	minLen, maxLen int
 }
 
 func fold(w string) string {
@@ -161,22 +169,43 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 	}
 	if ix.first == nil {
 		ix.first = map[string][]*tokenEntry{}
+		ix.minLen = len(e.exact[0])
 	}
 	ix.first[e.words[0]] = append(ix.first[e.words[0]], e)
+	for _, w := range []string{e.words[0], e.exact[0], upperFirst(e.words[0]), strings.ToUpper(e.words[0])} {
+		ix.firstByte[w[0]] = true
+		// a fold can change a word's length in bytes only outside ASCII
+		ix.minLen, ix.maxLen = min(ix.minLen, len(w)), max(ix.maxLen, len(w))
+	}
+	if !isASCII(e.exact[0]) {
+		ix.minLen, ix.maxLen = 1, 1<<30 // a fold may change the length: no length filter
+	}
 	return nil
 }
 
 // matches scans the file once for every rule in the index and returns the
-// matches by rule. Each rule then keeps those in its scope.
+// matches by rule. Each rule then keeps those in its scope. It walks the
+// tree itself and notes a text only when a token matches in it: most texts
+// match nothing.
 func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 	out := map[*TeamDef][]tokenMatch{}
 	var buf [64]byte
-	texts := allTexts(p)
-	for i := range texts {
-		ft := &texts[i]
-		value := ft.Value
+	var path []string
+	scan := func(n *yaml.Node) {
+		value := n.Value
+		var ft *fileText
+		note := func(e *tokenEntry, start, end int) {
+			if ft == nil {
+				segs := append([]string(nil), path...)
+				ft = &fileText{Text: Text{Node: n, Value: value}, segs: segs, prose: !notProse[lastKeyOf(segs)]}
+			}
+			out[e.def] = append(out[e.def], tokenMatch{ft, start, end, e})
+		}
 		if len(ix.first) > 0 {
 			prose.EachWord(value, func(w string, start int) bool {
+				if !ix.firstByte[w[0]] || len(w) < ix.minLen || len(w) > ix.maxLen {
+					return true // no token starts like this: skip the lookup
+				}
 				var entries []*tokenEntry
 				if b, ok := asciiFold(buf[:0], w); ok {
 					entries = ix.first[string(b)] // the lookup does not copy b
@@ -185,29 +214,61 @@ func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 				}
 				for _, e := range entries {
 					if end, ok := e.matchAt(value, w, start); ok {
-						out[e.def] = append(out[e.def], tokenMatch{ft, start, end, e})
+						note(e, start, end)
 					}
 				}
 				return true
 			})
 		}
 		for _, e := range ix.nonword {
-			hay, needle := value, e.token
-			if e.def.IgnoreCase {
-				hay, needle = ft.lowered(), strings.ToLower(needle)
-			}
 			for off := 0; ; {
-				i := strings.Index(hay[off:], needle)
-				if i < 0 || len(needle) == 0 {
+				i := indexToken(value[off:], e.token, e.def.IgnoreCase)
+				if i < 0 || len(e.token) == 0 {
 					break
 				}
 				i += off
-				out[e.def] = append(out[e.def], tokenMatch{ft, i, i + len(needle), e})
-				off = i + len(needle)
+				note(e, i, i+len(e.token))
+				off = i + len(e.token)
 			}
 		}
 	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				walk(n.Content[i+1])
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				walk(c)
+				path = path[:len(path)-1]
+			}
+		case yaml.ScalarNode:
+			if isText(n) {
+				scan(n)
+			}
+		}
+	}
+	if p.File.Root != nil {
+		walk(p.File.Root)
+	}
 	return out
+}
+
+// indexToken finds token in s, ignoring case when asked (for ASCII
+// tokens without lower-casing s).
+func indexToken(s, token string, ignoreCase bool) int {
+	if !ignoreCase {
+		return strings.Index(s, token)
+	}
+	if isASCII(token) {
+		return indexFoldASCII(s, strings.ToLower(token))
+	}
+	return strings.Index(strings.ToLower(s), strings.ToLower(token))
 }
 
 // asciiFold lower-cases an ASCII word into buf, or says it is not one.

@@ -69,9 +69,13 @@ func isASCII(s string) bool {
 // containsFoldASCII reports whether s holds lit (ASCII, lower case) in any
 // case, without lower-casing s: it looks for the literal's first byte in
 // both cases and compares from there.
-func containsFoldASCII(s, lit string) bool {
+func containsFoldASCII(s, lit string) bool { return indexFoldASCII(s, lit) >= 0 }
+
+// indexFoldASCII is the index of lit (ASCII, lower case) in s in any case,
+// or -1.
+func indexFoldASCII(s, lit string) int {
 	if lit == "" {
-		return true
+		return 0
 	}
 	first := lit[0]
 	upper := first
@@ -86,12 +90,12 @@ func containsFoldASCII(s, lit string) bool {
 			}
 		}
 		if j < 0 || i+j+len(lit) > len(s) {
-			return false
+			return -1
 		}
 		if strings.EqualFold(s[i+j:i+j+len(lit)], lit) {
-			return true
+			return i + j
 		}
 		i += j + 1
 	}
-	return false
+	return -1
 }

@@ -530,3 +530,24 @@ func TestConfigEditedOnDisk(t *testing.T) {
 		t.Error("the config written on disk did not apply")
 	}
 }
+
+// TestTeamRulesInTheEditor: a team rule from the workspace config is a
+// diagnostic with its own link, and hover explains it.
+func TestTeamRulesInTheEditor(t *testing.T) {
+	dir := workspace(t, map[string]string{".starlint.yaml": "rules:\n  house/no-figured:\n    kind: existence\n    description: Say what you found, not that you figured it out.\n    tokens: [figured out]\n    link: https://example.com/style#figured\n"})
+	c := newTestClient(t)
+	c.initialize(dir, nil)
+	uri := pathURI(filepath.Join(dir, "we-story.yaml"))
+	c.open(uri, weStory, 1)
+	d, ok := find(c.diagnostics(uri, 1), "house/no-figured", `"figured out"`)
+	if !ok {
+		t.Fatal("no team rule finding")
+	}
+	// "figured out" is at 0-based 12:28-12:39, inside the folded Action.
+	if d.Range != (Range{Start: Position{12, 28}, End: Position{12, 39}}) || d.CodeDescription == nil || d.CodeDescription.Href != "https://example.com/style#figured" {
+		t.Errorf("team diagnostic %+v", d)
+	}
+	if h := hoverAt(t, c, uri, Position{12, 30}); !strings.Contains(h, "### house/no-figured") || !strings.Contains(h, "Say what you found") {
+		t.Errorf("hover over a team finding:\n%s", h)
+	}
+}

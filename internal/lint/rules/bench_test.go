@@ -138,6 +138,7 @@ func BenchmarkTeamRules(b *testing.B) {
 	for _, tc := range []struct{ name, config string }{
 		{"builtin", ""},
 		{"fifty-team-rules", "../testdata/bench/fifty.yaml"},
+		{"fifty-word-lists", "../testdata/bench/word-lists.yaml"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var cfg *lint.Config
