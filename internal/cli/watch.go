@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/report"
@@ -171,7 +172,7 @@ func (w *watcher) lintOne(path string) {
 // otherwise only the packs saved, created or removed.
 func (w *watcher) update(changed map[string]bool) {
 	for p := range changed {
-		if w.cfgPath != "" && sameFile(p, w.cfgPath) || isConfigName(p) {
+		if w.cfgPath != "" && fsutil.SamePath(p, w.cfgPath) || isConfigName(p) {
 			if err := w.reload(); err != nil {
 				fmt.Fprintf(w.o.IO.ErrOut, "starlint: %v\n", err)
 				return
@@ -205,12 +206,6 @@ func isConfigName(p string) bool {
 		}
 	}
 	return false
-}
-
-func sameFile(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
 }
 
 // draw clears the terminal (or, when output is not a terminal, prints a

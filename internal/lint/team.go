@@ -526,40 +526,16 @@ func (ft *fileText) lowered() string {
 func allTexts(p *Pass) []fileText {
 	return p.Memo(allTextsKey{}, func() any {
 		var out []fileText
-		var path, arena []string
-		var walk func(n *yaml.Node)
-		walk = func(n *yaml.Node) {
-			if n == nil {
-				return
+		var arena []string
+		WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
+			if cap(arena)-len(arena) < len(path) {
+				arena = make([]string, 0, max(1024, len(path)))
 			}
-			switch n.Kind {
-			case yaml.MappingNode:
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					path = append(path, n.Content[i].Value)
-					walk(n.Content[i+1])
-					path = path[:len(path)-1]
-				}
-			case yaml.SequenceNode:
-				for i, c := range n.Content {
-					path = append(path, strconv.Itoa(i))
-					walk(c)
-					path = path[:len(path)-1]
-				}
-			case yaml.ScalarNode:
-				if isText(n) {
-					if cap(arena)-len(arena) < len(path) {
-						arena = make([]string, 0, max(1024, len(path)))
-					}
-					start := len(arena)
-					arena = append(arena, path...)
-					segs := arena[start:len(arena):len(arena)]
-					out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)]})
-				}
-			}
-		}
-		if p.File.Root != nil {
-			walk(p.File.Root)
-		}
+			start := len(arena)
+			arena = append(arena, path...)
+			segs := arena[start:len(arena):len(arena)]
+			out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)]})
+		})
 		return out
 	}).([]fileText)
 }

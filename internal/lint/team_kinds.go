@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -190,8 +189,7 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 	out := map[*TeamDef][]tokenMatch{}
 	var buf [64]byte
-	var path []string
-	scan := func(n *yaml.Node) {
+	WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
 		value := n.Value
 		var ft *fileText
 		note := func(e *tokenEntry, start, end int) {
@@ -231,31 +229,7 @@ func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 				off = i + len(e.token)
 			}
 		}
-	}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				path = append(path, n.Content[i].Value)
-				walk(n.Content[i+1])
-				path = path[:len(path)-1]
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				path = append(path, strconv.Itoa(i))
-				walk(c)
-				path = path[:len(path)-1]
-			}
-		case yaml.ScalarNode:
-			if isText(n) {
-				scan(n)
-			}
-		}
-	}
-	if p.File.Root != nil {
-		walk(p.File.Root)
-	}
+	})
 	return out
 }
 

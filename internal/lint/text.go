@@ -91,6 +91,37 @@ func EachText(f *pack.File, pattern string, fn func(Text)) {
 	walk(f.Root, 0)
 }
 
+// WalkStrings calls fn for every string of the tree under root, in
+// document order, with the path of keys and list indexes to it. path is
+// reused between calls: copy it to keep it.
+func WalkStrings(root *yaml.Node, fn func(path []string, n *yaml.Node)) {
+	var path []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				walk(n.Content[i+1])
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				walk(c)
+				path = path[:len(path)-1]
+			}
+		case yaml.ScalarNode:
+			if isText(n) {
+				fn(path, n)
+			}
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+}
+
 // pattern is a compiled text pattern; patterns are few and reused for
 // every file, so each is split once.
 type pattern struct {

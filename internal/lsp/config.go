@@ -8,6 +8,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/lint"
 )
 
@@ -40,7 +41,7 @@ func (s *Server) isConfigURI(uri string) bool {
 	cfgPath := s.cfgPath
 	s.mu.Unlock()
 	if cfgPath != "" {
-		return sameFile(path, cfgPath)
+		return fsutil.SamePath(path, cfgPath)
 	}
 	for _, n := range lint.ConfigFileNames {
 		if filepath.Base(path) == n {
@@ -48,12 +49,6 @@ func (s *Server) isConfigURI(uri string) bool {
 		}
 	}
 	return false
-}
-
-func sameFile(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
 }
 
 // reloadConfig reads the config from disk again (it changed outside the

@@ -12,32 +12,9 @@ import (
 // eachString calls fn for every text value in the pack. The pointer is
 // built only when asked for, since most texts are reported on rarely.
 func eachString(f *pack.File, fn func(ptr func() string, n *yaml.Node)) {
-	var path []string
-	ptr := func() string { return pack.JoinPointer(path...) }
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				path = append(path, n.Content[i].Value)
-				walk(n.Content[i+1])
-				path = path[:len(path)-1]
-			}
-		case yaml.SequenceNode:
-			for i, item := range n.Content {
-				path = append(path, strconv.Itoa(i))
-				walk(item)
-				path = path[:len(path)-1]
-			}
-		case yaml.ScalarNode:
-			if n.Tag == "!!str" {
-				fn(ptr, n)
-			}
-		}
-	}
-	if f.Root != nil {
-		walk(f.Root)
-	}
+	lint.WalkStrings(f.Root, func(path []string, n *yaml.Node) {
+		fn(func() string { return pack.JoinPointer(path...) }, n)
+	})
 }
 
 // Where the rules read their texts: JSON pointer patterns over the pack,
