@@ -54,8 +54,9 @@ type TeamDef struct {
 	// literalFold): texts without it are not searched.
 	literal     string
 	literalFold bool
-	plain       string     // the whole pattern, when it is a plain literal
-	scope       [][]string // compiled scope and exclude patterns
+	plain       string       // the whole pattern, when it is a plain literal
+	word        *wordLiteral // the pattern, when it is \bLITERAL\b
+	scope       [][]string   // compiled scope and exclude patterns
 	exclude     [][]string
 }
 
@@ -290,6 +291,7 @@ func (d *TeamDef) decodeField(rule, key string, v *yaml.Node, bad func(*yaml.Nod
 		if prefix, complete := re.LiteralPrefix(); complete {
 			d.plain = prefix
 		}
+		d.word = parseWordLiteral(d.Pattern)
 		return nil
 	case "min":
 		return wantCount(&d.Min)
@@ -546,4 +548,13 @@ func (ft *fileText) text() Text {
 		ft.Ptr = pack.JoinPointer(ft.segs...)
 	}
 	return ft.Text
+}
+
+// findAll is d.re.FindAllStringIndex, without the regexp engine for the
+// patterns it can match exactly another way.
+func (d *TeamDef) findAll(s string, n int) [][]int {
+	if d.word != nil && d.word.usable(s) {
+		return d.word.findAll(s, n)
+	}
+	return d.re.FindAllStringIndex(s, n)
 }

@@ -384,12 +384,13 @@ func matchCase(found, repl string) string {
 func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
 		count := 0
-		var first, overText *Text
+		var overText *Text
+		var firstFT fileText
+		seenFirst := false
 		var overAt [2]int
 		d.each(p, func(ft *fileText) {
-			if first == nil {
-				t := ft.text()
-				first = &t
+			if !seenFirst {
+				firstFT, seenFirst = *ft, true // its pointer is joined only if reported
 			}
 			if !d.mayMatch(ft) {
 				return
@@ -398,7 +399,7 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 				count += strings.Count(ft.Value, d.plain) // a literal: no regexp needed
 				return
 			}
-			for _, loc := range d.re.FindAllStringIndex(ft.Value, -1) {
+			for _, loc := range d.findAll(ft.Value, -1) {
 				count++
 				if d.Max != nil && count == *d.Max+1 {
 					t := ft.text()
@@ -410,8 +411,8 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 		case overText != nil:
 			found := overText.Value[overAt[0]:overAt[1]]
 			p.ReportRange(*overText, overAt[0], overAt[1], "%s", d.message("%q appears %d times in this pack, more than the %d allowed", found, count, *d.Max))
-		case d.Min != nil && count < *d.Min && first != nil:
-			p.ReportText(*first, "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
+		case d.Min != nil && count < *d.Min && seenFirst:
+			p.ReportText(firstFT.text(), "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
 		}
 	}, nil
 }
@@ -504,13 +505,13 @@ func buildPattern(d *TeamDef) (func(*Pass), error) {
 				if !d.mayMatch(ft) {
 					return
 				}
-				for _, loc := range d.re.FindAllStringIndex(ft.Value, 100) {
+				for _, loc := range d.findAll(ft.Value, 100) {
 					found := ft.Value[loc[0]:loc[1]]
 					p.ReportRange(ft.text(), loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
 				}
 				return
 			}
-			if !d.mayMatch(ft) || !d.re.MatchString(ft.Value) {
+			if !d.mayMatch(ft) || len(d.findAll(ft.Value, 1)) == 0 {
 				p.ReportText(ft.text(), "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
 			}
 		})

@@ -72,30 +72,122 @@ func isASCII(s string) bool {
 func containsFoldASCII(s, lit string) bool { return indexFoldASCII(s, lit) >= 0 }
 
 // indexFoldASCII is the index of lit (ASCII, lower case) in s in any case,
-// or -1.
+// or -1. It jumps between the places where lit's first byte stands, in
+// either case, so it reads s about once.
 func indexFoldASCII(s, lit string) int {
 	if lit == "" {
 		return 0
 	}
-	first := lit[0]
-	upper := first
-	if first >= 'a' && first <= 'z' {
-		upper = first - 'a' + 'A'
+	lo, up := lit[0], lit[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 'a' + 'A'
 	}
-	for i := 0; i+len(lit) <= len(s); {
-		j := strings.IndexByte(s[i:], first)
-		if upper != first {
-			if k := strings.IndexByte(s[i:], upper); k >= 0 && (j < 0 || k < j) {
-				j = k
-			}
+	nextLo, nextUp := strings.IndexByte(s, lo), -1
+	if up != lo {
+		nextUp = strings.IndexByte(s, up)
+	}
+	for {
+		i := nextLo
+		if i < 0 || (nextUp >= 0 && nextUp < i) {
+			i = nextUp
 		}
-		if j < 0 || i+j+len(lit) > len(s) {
+		if i < 0 || i+len(lit) > len(s) {
 			return -1
 		}
-		if strings.EqualFold(s[i+j:i+j+len(lit)], lit) {
-			return i + j
+		if strings.EqualFold(s[i:i+len(lit)], lit) {
+			return i
 		}
-		i += j + 1
+		// move past this candidate in its own case only
+		if i == nextLo {
+			if k := strings.IndexByte(s[i+1:], lo); k >= 0 {
+				nextLo = i + 1 + k
+			} else {
+				nextLo = -1
+			}
+		} else {
+			if k := strings.IndexByte(s[i+1:], up); k >= 0 {
+				nextUp = i + 1 + k
+			} else {
+				nextUp = -1
+			}
+		}
 	}
-	return -1
+}
+
+// wordLiteral is a pattern of the shape \bLITERAL\b (or (?i)\bLITERAL\b)
+// with an ASCII literal: the house-style regexp for a word or phrase. It is
+// matched without the regexp engine, with the same results: \b is an ASCII
+// word boundary in Go's regexp, and the only non-ASCII characters that
+// (?i) folds onto ASCII letters are K (U+212A) and ſ (U+017F), so a text
+// holding those goes to the regexp.
+type wordLiteral struct {
+	lit  string // lower case when fold
+	fold bool
+}
+
+func parseWordLiteral(pattern string) *wordLiteral {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) != 3 ||
+		re.Sub[0].Op != syntax.OpWordBoundary || re.Sub[2].Op != syntax.OpWordBoundary || re.Sub[1].Op != syntax.OpLiteral {
+		return nil
+	}
+	lit := string(re.Sub[1].Rune)
+	if !isASCII(lit) || lit == "" {
+		return nil
+	}
+	w := &wordLiteral{lit: lit, fold: re.Sub[1].Flags&syntax.FoldCase != 0}
+	if w.fold {
+		w.lit = strings.ToLower(lit)
+	}
+	return w
+}
+
+// usable reports whether the fast path gives the regexp's answer on s.
+func (w *wordLiteral) usable(s string) bool {
+	if !w.fold || !strings.ContainsAny(w.lit, "ks") {
+		return true
+	}
+	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f")
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// boundary reports whether there is an ASCII word boundary at s[i] between
+// s[i-1] and s[i].
+func boundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
+
+// findAll returns the [start, end) of up to n matches in s (n < 0: all),
+// leftmost first, not overlapping, as regexp.FindAllStringIndex does.
+func (w *wordLiteral) findAll(s string, n int) [][]int {
+	var out [][]int
+	for off := 0; off <= len(s) && (n < 0 || len(out) < n); {
+		var i int
+		if w.fold {
+			i = indexFoldASCII(s[off:], w.lit)
+		} else {
+			i = strings.Index(s[off:], w.lit)
+		}
+		if i < 0 {
+			break
+		}
+		i += off
+		end := i + len(w.lit)
+		if boundary(s, i) && boundary(s, end) {
+			out = append(out, []int{i, end})
+			off = end
+			continue
+		}
+		off = i + 1
+	}
+	return out
 }

@@ -1,8 +1,11 @@
 package lint_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -113,5 +116,40 @@ func TestExtends(t *testing.T) {
 	write(".starlint.yaml", "extends: [styles/missing.yaml]\n")
 	if _, err := lint.LoadConfig(filepath.Join(dir, ".starlint.yaml"), rules.All()); err == nil || !strings.Contains(err.Error(), "cannot read it") {
 		t.Errorf("a missing file: %v", err)
+	}
+}
+
+// TestWordLiteralMatchesRegexp: the fast path for \bword\b patterns finds
+// exactly what Go's regexp finds, on texts made to stress it: case,
+// boundaries, punctuation, non-ASCII letters and the two characters (?i)
+// folds onto ASCII letters.
+func TestWordLiteralMatchesRegexp(t *testing.T) {
+	patterns := []string{`\bvery\b`, `(?i)\bvery\b`, `(?i)\bin order to\b`, `\bwe\b`, `(?i)\bask\b`, `(?i)\bokr\b`, `\b_x1\b`}
+	alphabet := []string{"very", "Very", "VERY", "in order to", "In Order To", "we", "We", "ask", "aſk", "aK", "OKR", "oKr", "_x1", "x", " ", ".", "-", "é", "’", "_", "1", "\n", "kelvin", "vеry"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, p := range patterns {
+			w := lint.ParseWordLiteralForTest(p)
+			if w == nil {
+				t.Fatalf("%s is not taken for a word pattern", p)
+			}
+			want := regexp.MustCompile(p).FindAllStringIndex(s, -1)
+			if !w.Usable(s) {
+				continue
+			}
+			if got := w.FindAll(s, -1); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("%s on %q: fast %v, regexp %v", p, s, got, want)
+			}
+		}
+	}
+	for _, p := range []string{`very`, `\bvery`, `\b(very|much)\b`, `\bcafé\b`, `(?i)\b\d+\b`} {
+		if lint.ParseWordLiteralForTest(p) != nil {
+			t.Errorf("%s should go to the regexp", p)
+		}
 	}
 }
