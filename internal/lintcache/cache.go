@@ -17,11 +17,14 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
@@ -29,7 +32,15 @@ import (
 )
 
 // magic starts every cache file; the number is the format version.
-const magic = "starlint-lint-cache-v1\n"
+const magic = "starlint-lint-cache-v2\n"
+
+// magicPrefix is what every version of the cache file starts with: a file
+// without it is not a cache, and is never overwritten.
+const magicPrefix = "starlint-lint-cache-"
+
+// MaxSize bounds the cache file read: far above what 100,000 packs need,
+// and far below what a hostile file could make the decoder allocate.
+const MaxSize = 256 << 20
 
 // racyWindow is how close to the cache's write time a file's modification
 // may be before its metadata is no longer trusted.
@@ -45,10 +56,19 @@ type Entry struct {
 	Result  lint.Cached
 }
 
+// fileData is the cache file's content. Entries is a list, not a map: gob
+// sizes a decoded map from the count the file declares, so a hostile file
+// could ask for millions of entries, while it caps a slice's first
+// allocation and grows it only as entries really arrive.
 type fileData struct {
 	Key     string
 	Written int64 // nanoseconds, when the file was written
-	Entries map[string]Entry
+	Entries []pathEntry
+}
+
+type pathEntry struct {
+	Path  string
+	Entry Entry
 }
 
 // Cache is an open cache file. It is safe for concurrent use.
@@ -59,6 +79,9 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]Entry
 	dirty   bool
+	// refuse, when set, says why the file at path must not be replaced:
+	// it is not a starlint cache, or not a regular file.
+	refuse string
 	// Stats of this run, for logs and tests.
 	Hits, Misses int
 }
@@ -67,24 +90,62 @@ type Cache struct {
 // key gives an empty cache, never an error: the cache only saves time.
 func Open(path, key string) *Cache {
 	c := &Cache{path: path, key: key, entries: map[string]Entry{}}
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
+	data, refuse := readCacheFile(path)
+	if refuse != "" {
+		c.refuse = refuse
 		return c
+	}
+	if data == nil || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
+		return c // none yet, or another version: rebuilt and replaced
 	}
 	body := data[len(magic) : len(data)-sha256.Size]
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
 		return c // corrupt or truncated
 	}
 	var fd fileData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&fd); err != nil || fd.Key != key || fd.Entries == nil {
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&fd); err != nil || fd.Key != key {
 		return c
 	}
-	c.entries, c.written = fd.Entries, time.Unix(0, fd.Written)
+	for _, e := range fd.Entries {
+		c.entries[e.Path] = e.Entry
+	}
+	c.written = time.Unix(0, fd.Written)
 	return c
 }
 
-// Lookup returns the cached results of path when the file is provably
-// unchanged: by metadata when that is safe, else by content hash.
+// readCacheFile reads the cache file, which must be a regular file (not a
+// link, pipe or device) of a starlint cache's size. refuse says why a file
+// that is there must not be read or replaced; data is nil when there is
+// none.
+func readCacheFile(path string) (data []byte, refuse string) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, ""
+	case err != nil:
+		return nil, fmt.Sprintf("cannot check %s: %v", path, fsutil.UnwrapPath(err))
+	case st.Mode()&fs.ModeSymlink != 0:
+		return nil, path + " is a symbolic link; the cache is never written through one"
+	case !st.Mode().IsRegular():
+		return nil, path + " is not a regular file"
+	case st.Size() > MaxSize:
+		return nil, fmt.Sprintf("%s is %d bytes, more than a starlint cache holds", path, st.Size())
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|openNoFollow, 0)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read %s: %v", path, fsutil.UnwrapPath(err))
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil || len(data) > MaxSize {
+		return nil, fmt.Sprintf("cannot read %s as a cache", path)
+	}
+	if len(data) > 0 && !bytes.HasPrefix(data, []byte(magicPrefix)) {
+		return nil, path + " is not a starlint cache"
+	}
+	return data, ""
+}
+
 func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -181,8 +242,19 @@ func (c *Cache) Save() error {
 	if !c.dirty {
 		return nil
 	}
+	if c.refuse != "" {
+		return fmt.Errorf("not writing the cache: %s; name another file with --cache-file or `cache:` in the config", c.refuse)
+	}
+	// Check again just before writing: the file may have appeared since.
+	if _, refuse := readCacheFile(c.path); refuse != "" {
+		return fmt.Errorf("not writing the cache: %s; name another file with --cache-file or `cache:` in the config", refuse)
+	}
+	fd := fileData{Key: c.key, Written: time.Now().UnixNano(), Entries: make([]pathEntry, 0, len(c.entries))}
+	for p, e := range c.entries {
+		fd.Entries = append(fd.Entries, pathEntry{p, e})
+	}
 	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(fileData{Key: c.key, Written: time.Now().UnixNano(), Entries: c.entries}); err != nil {
+	if err := gob.NewEncoder(&body).Encode(fd); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(body.Bytes())

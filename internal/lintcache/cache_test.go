@@ -1,8 +1,14 @@
 package lintcache
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -90,7 +96,10 @@ func TestInvalidation(t *testing.T) {
 	}
 }
 
-func TestCorruptOrForeignFilesAreIgnored(t *testing.T) {
+// TestCorruptCachesAreRebuilt: a starlint cache that is damaged or of
+// another version is ignored and rebuilt. (A file that is not a starlint
+// cache at all is never replaced: TestNeverOverwritesOtherFiles.)
+func TestCorruptCachesAreRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.yaml")
 	os.WriteFile(p, []byte("id: a\n"), 0o644)
@@ -103,7 +112,6 @@ func TestCorruptOrForeignFilesAreIgnored(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"truncated":   good[:len(good)/2],
 		"bit flip":    append(append([]byte(nil), good[:len(good)-40]...), append([]byte{good[len(good)-40] ^ 1}, good[len(good)-39:]...)...),
-		"foreign":     []byte("not a starlint cache at all"),
 		"empty":       {},
 		"other magic": append([]byte("starlint-lint-cache-v0\n"), good[len(magic):]...),
 	} {
@@ -119,5 +127,106 @@ func TestCorruptOrForeignFilesAreIgnored(t *testing.T) {
 		if got, ok := Open(cachePath, "k").Lookup(p); !ok || got.Diags[0].Message != "rebuilt" {
 			t.Errorf("%s: not rebuilt", name)
 		}
+	}
+}
+
+// TestNeverOverwritesOtherFiles: a cache path that names a pack, a link or
+// a device is refused with a message, and the file is left as it was (the
+// review's `cache: packs/failed-to-deliver.yaml`).
+func TestNeverOverwritesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "pack.yaml")
+	original := []byte("starlint: 1\nid: pack\n")
+	if err := os.WriteFile(pack, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.cache")
+	if err := os.Symlink(pack, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{pack, link, "/dev/null"} {
+		c := Open(path, "k")
+		c.Put(pack, original, lint.Cached{})
+		err := c.Save()
+		if err == nil || !strings.Contains(err.Error(), "not writing the cache") {
+			t.Errorf("%s: Save = %v, want a refusal", path, err)
+		}
+	}
+	if got, _ := os.ReadFile(pack); string(got) != string(original) {
+		t.Errorf("the pack was overwritten: %q", got)
+	}
+	// A file created in the path after Open is checked again before writing.
+	late := filepath.Join(dir, "late.cache")
+	c := Open(late, "k")
+	c.Put(pack, original, lint.Cached{})
+	os.WriteFile(late, []byte("my notes\n"), 0o644)
+	if err := c.Save(); err == nil {
+		t.Error("a file that appeared since Open was overwritten")
+	}
+}
+
+// TestRefusesPipesAndHugeFiles: opening a FIFO does not block, and a file
+// over MaxSize is not read (the review's `cache: a-fifo`, `/dev/full`).
+func TestRefusesPipesAndHugeFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		Open(fifo, "k")
+		Open("/dev/full", "k")
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Open blocked on a FIFO or device")
+	}
+	huge := filepath.Join(dir, "huge.cache")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("starlint-lint-cache-v2\n")
+	f.Truncate(MaxSize + 1) // sparse: no disk used
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c := Open(huge, "k")
+	runtime.ReadMemStats(&after)
+	if after.TotalAlloc-before.TotalAlloc > 16<<20 {
+		t.Errorf("Open of an oversized file allocated %d MB", (after.TotalAlloc-before.TotalAlloc)>>20)
+	}
+	c.Put(huge, nil, lint.Cached{})
+	if err := c.Save(); err == nil {
+		t.Error("an oversized file was replaced")
+	}
+}
+
+// TestHostileCacheFile: a file with the right header and checksum whose
+// gob declares a map (the old format, or a forged one) is ignored without
+// allocating what it declares.
+func TestHostileCacheFile(t *testing.T) {
+	type forged struct {
+		Key     string
+		Written int64
+		Entries map[string]int
+	}
+	var body bytes.Buffer
+	gob.NewEncoder(&body).Encode(forged{Key: "k", Entries: map[string]int{"a": 1}})
+	sum := sha256.Sum256(body.Bytes())
+	data := append(append([]byte("starlint-lint-cache-v2\n"), body.Bytes()...), sum[:]...)
+	path := filepath.Join(t.TempDir(), "forged.cache")
+	os.WriteFile(path, data, 0o644)
+	c := Open(path, "k")
+	if _, ok := c.Lookup("a"); ok {
+		t.Error("a forged cache was trusted")
+	}
+	// It is a starlint cache by its header, so it may be replaced.
+	c.Put(path, data, lint.Cached{})
+	if err := c.Save(); err != nil {
+		t.Errorf("replacing a damaged cache: %v", err)
 	}
 }

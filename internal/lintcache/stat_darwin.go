@@ -12,3 +12,6 @@ func changeID(st os.FileInfo) (ino uint64, ctime int64) {
 	}
 	return 0, 0
 }
+
+// openNoFollow refuses to open a symbolic link (checked with Lstat too).
+const openNoFollow = syscall.O_NOFOLLOW

@@ -7,3 +7,6 @@ import "os"
 // changeID: without a change time, size and modification time decide
 // (and the racy window still applies).
 func changeID(os.FileInfo) (ino uint64, ctime int64) { return 0, 0 }
+
+// openNoFollow: no O_NOFOLLOW here; Lstat alone keeps links out.
+const openNoFollow = 0
