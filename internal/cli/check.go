@@ -66,7 +66,7 @@ func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, unread
 	}
 	found, errs := files.Expand(paths, cfg.Ignored)
 	for _, e := range errs {
-		fmt.Fprintf(io.ErrOut, "starlint: %v\n", e)
+		fmt.Fprintf(io.ErrOut, "starlint: %s\n", safe(e))
 	}
 	switch {
 	case len(found) > 0:
@@ -188,7 +188,7 @@ func openCache(o *checkOptions, cfg *lint.Config, linter *lint.Linter) *lintcach
 
 func reportFailures(o *checkOptions, failures []lint.FileError) bool {
 	for _, f := range failures {
-		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", f.Path, ioMessage(f.Err))
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", report.EscapeControls(f.Path), report.EscapeControls(ioMessage(f.Err)))
 	}
 	return len(failures) == 0
 }
@@ -224,7 +224,7 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 			continue
 		}
 		if after := pack.Load(name, out); after.Root == nil || len(after.Problems) > 0 {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: the fixes would break the file's YAML, so it was left unchanged; please report this\n", name)
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: the fixes would break the file's YAML, so it was left unchanged; please report this\n", safe(name))
 			ok = false
 			continue
 		}
@@ -234,12 +234,12 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 			continue
 		}
 		if current, err := os.ReadFile(name); err != nil || string(current) != string(src) {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s changed while it was being linted; not fixed\n", name)
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s changed while it was being linted; not fixed\n", safe(name))
 			ok = false
 			continue
 		}
 		if err := fsutil.WriteFileAtomic(name, out, 0o644); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s\n", safe(err))
 			ok = false
 			continue
 		}

@@ -144,7 +144,7 @@ func runExport(o *exportOptions) error {
 	for i, p := range linted {
 		if p == nil {
 			if read[i] {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", paths[i])
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", safe(paths[i]))
 			}
 			continue
 		}
@@ -152,7 +152,7 @@ func runExport(o *exportOptions) error {
 		if !hasEpoch {
 			st, err := os.Stat(p.Path)
 			if err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", p.Path, ioMessage(err))
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(p.Path), safe(ioMessage(err)))
 				ioOK = false
 				continue
 			}

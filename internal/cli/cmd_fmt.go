@@ -72,7 +72,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 		}
 		src, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %v\n", path, err)
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(path), safe(err))
 			ok = false
 			continue
 		}
@@ -96,7 +96,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 		unformatted++
 		switch {
 		case o.Check:
-			fmt.Fprintln(o.IO.Out, path)
+			fmt.Fprintln(o.IO.Out, safe(path))
 		case o.Diff:
 			from, to := textdiff.FileLabels(path)
 			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))

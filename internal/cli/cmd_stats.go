@@ -40,12 +40,12 @@ uses target-time's words-per-minute (150 unless the config says otherwise).`,
 			for _, path := range paths {
 				f, err := pack.ReadFile(path)
 				if err != nil {
-					fmt.Fprintf(io.ErrOut, "starlint: %s: %v\n", path, err)
+					fmt.Fprintf(io.ErrOut, "starlint: %s: %s\n", safe(path), safe(err))
 					ok = false
 					continue
 				}
 				if f.Root == nil {
-					fmt.Fprintf(io.ErrOut, "starlint: %s:%d:%d: %s (run starlint lint)\n", path, f.Problems[0].Pos.Line, f.Problems[0].Pos.Col, f.Problems[0].Message)
+					fmt.Fprintf(io.ErrOut, "starlint: %s:%d:%d: %s (run starlint lint)\n", safe(path), f.Problems[0].Pos.Line, f.Problems[0].Pos.Col, f.Problems[0].Message)
 					broken = true
 					continue
 				}

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+
+	"github.com/starlint-dev/starlint/internal/report"
 )
 
 // Exit codes, set here and nowhere else.
@@ -58,3 +60,8 @@ func exitCode(err error) (int, error) {
 	// anything else came from cobra's parsing: a usage error
 	return ExitTrouble, err
 }
+
+// safe shows a value (a path, an error naming one) with its control
+// characters escaped: a file name must not start a line of its own or
+// send escape sequences to the terminal.
+func safe(v any) string { return report.EscapeControls(fmt.Sprint(v)) }

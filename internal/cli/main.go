@@ -59,7 +59,7 @@ func RunContext(ctx context.Context, args []string, io *IO) int {
 	g.stopProfile() // also when the command failed
 	code, err := exitCode(err)
 	if err != nil {
-		fmt.Fprintf(io.ErrOut, "starlint: %s\n", strings.TrimSpace(err.Error()))
+		fmt.Fprintf(io.ErrOut, "starlint: %s\n", safe(strings.TrimSpace(err.Error())))
 		if code == ExitTrouble && isUsageError(err) {
 			fmt.Fprintln(io.ErrOut, "Run 'starlint --help' for usage.")
 		}

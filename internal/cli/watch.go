@@ -213,7 +213,7 @@ func isConfigName(p string) bool {
 func (w *watcher) draw() {
 	res := w.engine.Result()
 	for _, f := range res.Failures {
-		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s: %v\n", f.Path, f.Err)
+		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s: %s\n", safe(f.Path), safe(f.Err))
 	}
 	files, diags := res.Files, res.Diagnostics
 	if w.o.IO.Color {

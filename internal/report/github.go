@@ -31,7 +31,7 @@ func GitHub(w io.Writer, run Run) error {
 			end = fmt.Sprintf(",endLine=%d,endColumn=%d", d.End.Line, d.End.Col)
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d%s,title=%s::%s\n", cmd,
-			ghProperty.Replace(d.File), d.Pos.Line, d.Pos.Col, end, ghProperty.Replace(d.Rule), ghData.Replace(d.Message))
+			ghProperty.Replace(EscapeControls(d.File)), d.Pos.Line, d.Pos.Col, end, ghProperty.Replace(d.Rule), ghData.Replace(escapeControls(d.Message, true)))
 	}
 	return bw.Flush()
 }

@@ -221,3 +221,30 @@ func TestWriteUnknownFormat(t *testing.T) {
 		t.Error("no error for an unknown format")
 	}
 }
+
+// TestFileNamesCannotInject: a pack named to forge a workflow command and
+// colour the terminal (the review's file name) stays on its own line in
+// the text and GitHub formats, with no raw control character.
+func TestFileNamesCannotInject(t *testing.T) {
+	evil := "evil\n::error file=README.md,line=1::forged\n\x1b[31mred.yaml"
+	run := Run{Files: 1, Diagnostics: []lint.Diagnostic{{File: evil, Pos: pack.Pos{Line: 1, Col: 1}, End: pack.Pos{Line: 1, Col: 2},
+		Rule: "no-we", Severity: lint.Warning, Message: "uses \"we\"\x1b]0;title\x07 here", Source: "we\x1b[2J"}}}
+	for _, format := range []string{"text", "github"} {
+		var b strings.Builder
+		if err := Write(&b, format, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("%s: a raw control character reached the output:\n%q", format, out)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if strings.HasPrefix(line, "::error file=README.md") {
+				t.Errorf("%s: a forged workflow command: %q", format, line)
+			}
+		}
+		if !strings.Contains(out, `evil\n::error`) && !strings.Contains(out, `evil\n%3A%3Aerror`) {
+			t.Errorf("%s: the file name is not shown escaped:\n%s", format, out)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func Text(w io.Writer, run Run, opt Options) error {
 		case lint.Info:
 			sev = paint(ansiBlue+ansiBold, sev)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, d.Pos.Col)), sev, cleanLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", EscapeControls(d.File), d.Pos.Line, d.Pos.Col)), sev, cleanLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
 		if d.Source != "" {
 			width := 1 // the span on its first line, at least one caret
 			if d.End.Line == d.Pos.Line && d.End.Col > d.Pos.Col {
