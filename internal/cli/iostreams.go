@@ -11,17 +11,21 @@ type IO struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
-	// Color is true when Out is a terminal and NO_COLOR is not set.
-	Color bool
+	// Color is true when Out is a terminal and NO_COLOR and TERM=dumb do
+	// not say otherwise; ErrColor the same for ErrOut.
+	Color    bool
+	ErrColor bool
 	// Getenv reads the environment (os.Getenv in Main).
 	Getenv func(string) string
 }
 
 // SystemIO returns the process's standard streams.
 func SystemIO() *IO {
+	colorOK := os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		Color:  isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
-		Getenv: os.Getenv}
+		Color:    colorOK && isTerminal(os.Stdout),
+		ErrColor: colorOK && isTerminal(os.Stderr),
+		Getenv:   os.Getenv}
 }
 
 func isTerminal(f *os.File) bool {

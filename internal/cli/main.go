@@ -7,6 +7,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	stdio "io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -14,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/charmbracelet/log"
+	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 )
 
@@ -130,8 +132,22 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 	return root
 }
 
-// logger makes the run's logger: stderr only, never results.
+// logger makes the run's logger: stderr only, never results. The logger's
+// colour library would query a terminal for its colours and wait up to
+// seconds for an answer that some terminals never send, printing the
+// queries as it goes: it is given a plain writer, so it never sees a
+// terminal, and the colour profile is set here from what the environment
+// allows.
 func (g *globals) logger(io *IO) *log.Logger {
 	lvl, _ := log.ParseLevel(g.logLevel)
-	return log.NewWithOptions(io.ErrOut, log.Options{Level: lvl, Prefix: "starlint"})
+	l := log.NewWithOptions(plainWriter{io.ErrOut}, log.Options{Level: lvl, Prefix: "starlint"})
+	if io.ErrColor {
+		l.SetColorProfile(termenv.ANSI256)
+	}
+	return l
 }
+
+// plainWriter hides what a writer is (an *os.File on a terminal).
+type plainWriter struct{ w stdio.Writer }
+
+func (p plainWriter) Write(b []byte) (int, error) { return p.w.Write(b) }
