@@ -3,8 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/log"
 
@@ -211,6 +212,7 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	done := map[string]bool{} // by real path: a link and its target are one file
 	for _, name := range names {
 		if o.Ctx != nil && o.Ctx.Err() != nil {
 			break // between files: each one is fixed completely or not at all
@@ -219,7 +221,16 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 		if !kept {
 			continue
 		}
-		out, n := lint.ApplyFixes(src, byFile[name])
+		real := name
+		if r, err := filepath.EvalSymlinks(name); err == nil {
+			real, _ = filepath.Abs(r)
+		}
+		if done[real] {
+			continue
+		}
+		done[real] = true
+		out, applied := lint.ApplyFixesDetail(src, byFile[name])
+		n := len(applied)
 		if n == 0 {
 			continue
 		}
@@ -233,18 +244,36 @@ func applyFixes(o *checkOptions, res lint.Result) (fixed int, ok bool) {
 			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
 			continue
 		}
-		if current, err := os.ReadFile(name); err != nil || string(current) != string(src) {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s changed while it was being linted; not fixed\n", safe(name))
-			ok = false
-			continue
-		}
-		if err := fsutil.WriteFileAtomic(name, out, 0o644); err != nil {
+		if err := fsutil.ReplaceFile(name, src, out); err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "starlint: %s\n", safe(err))
 			ok = false
 			continue
 		}
-		o.Log.Info("fixed", "file", name, "fixes", n)
+		fmt.Fprintf(o.IO.ErrOut, "starlint: fixed %s: %s\n", safe(name), fixSummary(applied))
 		fixed += n
 	}
 	return fixed, ok
+}
+
+// fixSummary says what --fix changed in a file: "3 fixes (typography 2,
+// house/email 1)".
+func fixSummary(applied []lint.Diagnostic) string {
+	byRule := map[string]int{}
+	var rules []string
+	for _, d := range applied {
+		if byRule[d.Rule] == 0 {
+			rules = append(rules, d.Rule)
+		}
+		byRule[d.Rule]++
+	}
+	slices.Sort(rules)
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = fmt.Sprintf("%s %d", r, byRule[r])
+	}
+	word := "fixes"
+	if len(applied) == 1 {
+		word = "fix"
+	}
+	return fmt.Sprintf("%d %s (%s)", len(applied), word, strings.Join(parts, ", "))
 }

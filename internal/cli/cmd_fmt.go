@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -70,9 +69,14 @@ func runFmt(o *fmtOptions, g *globals) error {
 		if o.Ctx != nil && o.Ctx.Err() != nil {
 			return interrupted("%d %s formatted; every file is either formatted or unchanged", written, plural(written, "file"))
 		}
-		src, err := os.ReadFile(path)
+		src, err := pack.ReadSource(path)
+		if errors.Is(err, pack.ErrTooLarge) {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s (not formatted)\n", safe(path), safe(fsutil.UnwrapPath(err)))
+			ok = false
+			continue
+		}
 		if err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(path), safe(err))
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(path), safe(fsutil.UnwrapPath(err)))
 			ok = false
 			continue
 		}
@@ -101,7 +105,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 			from, to := textdiff.FileLabels(path)
 			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
 		default:
-			if err := fsutil.WriteFileAtomic(path, out, 0o644); err != nil {
+			if err := fsutil.ReplaceFile(path, src, out); err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
 				ok = false
 			} else {

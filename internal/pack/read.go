@@ -13,6 +13,33 @@ import (
 // read into memory: it comes back with a Problem. The error is for I/O only
 // (missing, unreadable, a directory); content problems are in File.Problems.
 func ReadFile(path string) (*File, error) {
+	src, err := ReadSource(path)
+	if errors.Is(err, ErrTooLarge) {
+		f := &File{Path: path, Pack: &Pack{}, lines: newLineTable(nil)}
+		f.fail(Pos{1, 1}, "%s", err.(*fs.PathError).Err.(*tooLargeError).message())
+		return f, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, src), nil
+}
+
+// ErrTooLarge is the error, wrapped, for a file over MaxFileSize.
+var ErrTooLarge = errors.New("file too large")
+
+type tooLargeError struct{ size int64 }
+
+func (e *tooLargeError) Error() string { return e.message() }
+func (e *tooLargeError) Unwrap() error { return ErrTooLarge }
+func (e *tooLargeError) message() string {
+	return fmt.Sprintf("file is %s, over starlint's limit of %s for one pack: split it into several packs", byteSize(int(min(e.size, 1<<40))), byteSize(MaxFileSize))
+}
+
+// ReadSource reads a pack file's bytes as every command must: only a
+// regular file (a named pipe, /dev/zero or a directory behind a *.yaml link
+// is refused without blocking), and not past MaxFileSize.
+func ReadSource(path string) ([]byte, error) {
 	// Open without blocking: opening a named pipe would otherwise wait for a
 	// writer. O_NONBLOCK changes nothing for a regular file.
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
@@ -31,15 +58,13 @@ func ReadFile(path string) (*File, error) {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("not a regular file (%s)", st.Mode().Type())}
 	}
 	if st.Size() > MaxFileSize {
-		f := &File{Path: path, Pack: &Pack{}, lines: newLineTable(nil)}
-		f.fail(Pos{1, 1}, "file is %s, over starlint's limit of %s for one pack: split it into several packs", byteSize(int(min(st.Size(), 1<<40))), byteSize(MaxFileSize))
-		return f, nil
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &tooLargeError{st.Size()}}
 	}
 	src, err := readAll(fh, int(st.Size()))
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, src), nil
+	return src, nil
 }
 
 // readAll reads fh to its end, or one byte past MaxFileSize if the file grew

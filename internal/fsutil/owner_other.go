@@ -1,0 +1,12 @@
+//go:build !unix
+
+package fsutil
+
+import (
+	"io/fs"
+	"os"
+)
+
+func links(st fs.FileInfo) (n uint64, uid, gid int, ok bool) { return 1, 0, 0, false }
+
+func keepOwner(f *os.File, uid, gid int) {}
