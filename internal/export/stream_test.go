@@ -68,6 +68,7 @@ func (p *heapProbe) Add(*export.Source) error {
 	if _, ok := p.at[p.seen]; ok {
 		var ms runtime.MemStats
 		runtime.GC()
+		runtime.GC() // a second cycle settles what the first freed late
 		runtime.ReadMemStats(&ms)
 		p.at[p.seen] = ms.HeapAlloc
 	}
@@ -79,7 +80,10 @@ func (p *heapProbe) Abort()        {}
 // TestStreamKeepsMemoryFlat: what every exporter keeps per pack must be a
 // small index entry, never the pack. A pack's strings share its file's
 // text (about 13 KB here), so keeping any one of them keeps the whole file:
-// 1,500 more packs would then add about 20 MB.
+// 1,500 more packs would then add about 20 MB. What the exporters keep on
+// purpose (index entries, deck and note ids) measures 1.5 to 2.5 KB a pack
+// from run to run, so the bound sits between that noise and the 13 KB of a
+// leak.
 func TestStreamKeepsMemoryFlat(t *testing.T) {
 	planned := plan(t, 2000)
 	probe := &heapProbe{at: map[int]uint64{400: 0, 1900: 0}}
@@ -90,7 +94,7 @@ func TestStreamKeepsMemoryFlat(t *testing.T) {
 	grew := int64(probe.at[1900]) - int64(probe.at[400])
 	perPack := grew / 1500
 	t.Logf("live heap %d KB after 400 packs, %d KB after 1,900: %d bytes a pack", probe.at[400]>>10, probe.at[1900]>>10, perPack)
-	if perPack > 2000 {
+	if perPack > 6000 {
 		t.Errorf("the export keeps %d bytes a pack: something holds on to packs", perPack)
 	}
 }
