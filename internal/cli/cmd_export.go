@@ -148,6 +148,11 @@ func runExport(o *exportOptions) error {
 			}
 			continue
 		}
+		if why := export.CheckID(p.ID); why != "" {
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s: skipped\n", safe(p.Path), safe(why))
+			ioOK = false
+			continue
+		}
 		p.Modified = epoch
 		if !hasEpoch {
 			st, err := os.Stat(p.Path)

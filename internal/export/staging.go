@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
@@ -56,8 +57,10 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 
 // Create stages a file to write in pieces.
 func (s *Staging) Create(name string) (io.WriteCloser, error) {
-	if !fs.ValidPath(name) || name == "." {
-		return nil, fmt.Errorf("export file name %q is not a relative path", name)
+	// Export files sit directly in --out: a name with a directory or a
+	// leading dot (from a forged id) could reach outside it, or hide.
+	if !fs.ValidPath(name) || name == "." || strings.ContainsAny(name, "/\\") || strings.HasPrefix(name, ".") {
+		return nil, fmt.Errorf("export file name %q is not a plain file name", name)
 	}
 	s.mu.Lock()
 	dup := s.names[name]
@@ -142,15 +145,8 @@ func (s *Staging) move(name string) error {
 			return fmt.Errorf("cannot create %s: %w", filepath.Dir(to), fsutil.UnwrapPath(err))
 		}
 	}
-	if st, err := os.Lstat(to); err == nil && st.Mode()&fs.ModeSymlink != 0 {
-		// A link in the output is written through, as fmt and --fix do,
-		// rather than replaced by a file.
-		data, err := os.ReadFile(from)
-		if err != nil {
-			return err
-		}
-		return fsutil.WriteFileAtomic(to, data, 0o644)
-	}
+	// A rename replaces a symbolic link in --out with the file; it never
+	// writes through it to wherever it points.
 	if err := os.Rename(from, to); err != nil {
 		return fmt.Errorf("cannot write %s: %w", to, fsutil.UnwrapPath(err))
 	}

@@ -42,7 +42,7 @@ func TestStagingCommitMovesFilesIntoPlace(t *testing.T) {
 	if err := s.WriteFile("a.json", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	w, err := s.Create("sub/b.txt")
+	w, err := s.Create("b.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,14 +52,14 @@ func TestStagingCommitMovesFilesIntoPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Nothing shows before the commit.
-	if got := readDir(t, out); got["a.json"] != "old" || got["sub/b.txt"] != "" {
+	if got := readDir(t, out); got["a.json"] != "old" || got["b.txt"] != "" {
 		t.Fatalf("staged files leaked into the output before Commit: %v", got)
 	}
 	n, err := s.Commit(context.Background())
 	if err != nil || n != 2 {
 		t.Fatalf("Commit = %d, %v", n, err)
 	}
-	want := map[string]string{"a.json": "new", "sub/b.txt": "in pieces", "keep.txt": "mine"}
+	want := map[string]string{"a.json": "new", "b.txt": "in pieces", "keep.txt": "mine"}
 	got := readDir(t, out)
 	if len(got) != len(want) {
 		t.Errorf("output holds %v, want %v (and no staging directory)", got, want)
@@ -87,23 +87,30 @@ func TestStagingDiscardLeavesOutputAlone(t *testing.T) {
 	}
 }
 
-func TestStagingWritesThroughSymlinks(t *testing.T) {
+// TestStagingNeverFollowsSymlinks: a link planted in --out (the review's
+// out/packs.json -> ../victim.txt) is replaced by the export's file; what
+// it pointed at is left alone.
+func TestStagingNeverFollowsSymlinks(t *testing.T) {
 	out, elsewhere := t.TempDir(), t.TempDir()
-	target := filepath.Join(elsewhere, "real.json")
-	os.WriteFile(target, []byte("old"), 0o644)
-	if err := os.Symlink(target, filepath.Join(out, "a.json")); err != nil {
+	victim := filepath.Join(elsewhere, "victim.txt")
+	os.WriteFile(victim, []byte("precious"), 0o644)
+	if err := os.Symlink(victim, filepath.Join(out, "packs.json")); err != nil {
 		t.Fatal(err)
 	}
 	s, _ := export.NewStaging(out)
-	s.WriteFile("a.json", []byte("new"))
+	s.WriteFile("packs.json", []byte("new"))
 	if _, err := s.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(target); string(data) != "new" {
-		t.Errorf("link target holds %q, want the new content", data)
+	if data, _ := os.ReadFile(victim); string(data) != "precious" {
+		t.Errorf("the link's target was overwritten: %q", data)
 	}
-	if st, _ := os.Lstat(filepath.Join(out, "a.json")); st.Mode()&os.ModeSymlink == 0 {
-		t.Error("the link was replaced by a file")
+	st, _ := os.Lstat(filepath.Join(out, "packs.json"))
+	if st.Mode()&os.ModeSymlink != 0 {
+		t.Error("the export wrote through the link")
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "packs.json")); string(data) != "new" {
+		t.Errorf("packs.json = %q", data)
 	}
 }
 
@@ -113,7 +120,7 @@ func TestStagingRejectsBadNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Discard()
-	for _, name := range []string{"../escape.json", "/abs.json", "", "a/../../b"} {
+	for _, name := range []string{"../escape.json", "/abs.json", "", "a/../../b", "sub/pwn.json", ".hidden.html", ".html", `a\\b.json`} {
 		if err := s.WriteFile(name, nil); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", name)
 		}

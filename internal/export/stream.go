@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"sync"
 	"time"
 
@@ -19,6 +20,28 @@ type Planned struct {
 	ID       string
 	Modified time.Time
 	Sum      [sha256.Size]byte
+}
+
+// ReservedIDs name the export's own files (index.html, packs.json,
+// bundle.json): a pack with one of them would overwrite them.
+var ReservedIDs = []string{"index", "packs", "bundle"}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// CheckID says why an id cannot name a pack's export files, or "". With
+// --force a pack with errors is exported, but its id still must be one
+// the schema allows: an id such as "sub/pwn", ".hidden" or "" never becomes
+// a path.
+func CheckID(id string) string {
+	if !idRE.MatchString(id) {
+		return fmt.Sprintf("id %q is not a pack id (lower-case words joined by hyphens), so it cannot name export files", id)
+	}
+	for _, r := range ReservedIDs {
+		if id == r {
+			return fmt.Sprintf("id %q is reserved: the export writes %s.html or %s.json of its own", id, r, r)
+		}
+	}
+	return ""
 }
 
 // SortPlanned orders packs by id, then path, as SortByID does.

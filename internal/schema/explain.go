@@ -154,6 +154,12 @@ func (v *Validator) explain(e *jsonschema.ValidationError, kw string, root any) 
 		return one(AtValue, "%s must be %s, not %s", subject, want, kindWords(inst))
 	case "enum":
 		return one(AtValue, "%s must be one of %s (got %s)", subject, enumWords(sch["enum"]), got(inst))
+	case "not":
+		expected, _ := sch["x-expected"].(string)
+		if expected == "" {
+			expected = "something else"
+		}
+		return one(AtValue, "%s must be %s (got %s)", subject, expected, got(inst))
 	case "const", "pattern":
 		expected, _ := sch["x-expected"].(string)
 		if expected == "" {

@@ -26,6 +26,7 @@ type precheck struct {
 	types     typeSet
 	constant  any // int64, string or nil
 	enum      []string
+	notEnum   []string // "not": {"enum": [...]}: strings it must not be
 	props     map[string]*precheck
 	required  []string
 	closed    bool // additionalProperties: false
@@ -103,6 +104,19 @@ func (c *precompiler) compile(s map[string]any, where string) (*precheck, error)
 				p.constant = x
 			default:
 				err = fmt.Errorf("const %v", v)
+			}
+		case "not":
+			m, _ := v.(map[string]any)
+			list, _ := m["enum"].([]any)
+			if len(m) != 1 || list == nil {
+				err = fmt.Errorf("not %v: only not/enum of strings is supported", v)
+			}
+			for _, x := range list {
+				str, ok := x.(string)
+				if !ok {
+					err = fmt.Errorf("not %v: only not/enum of strings is supported", v)
+				}
+				p.notEnum = append(p.notEnum, str)
 			}
 		case "enum":
 			for _, x := range v.([]any) {
@@ -186,6 +200,12 @@ func (c *precompiler) merge(p, target *precheck, where string) (*precheck, error
 		p.constant != nil || len(p.required) > 0 || p.closed || p.minItems != 0 || p.maxItems != -1 || p.minLength != 0 {
 		return nil, fmt.Errorf("schema %s: constraints beside $ref are not supported by the precheck", where)
 	}
+	if len(p.notEnum) > 0 {
+		// the one constraint allowed beside $ref: a copy with it added
+		merged := *target
+		merged.notEnum = append(append([]string(nil), target.notEnum...), p.notEnum...)
+		return &merged, nil
+	}
 	return target, nil
 }
 
@@ -267,6 +287,9 @@ func (p *precheck) validScalar(v any) bool {
 			return false
 		}
 		if p.enum != nil && !contains(p.enum, v) {
+			return false
+		}
+		if p.notEnum != nil && contains(p.notEnum, v) {
 			return false
 		}
 		if p.minLength > 0 && utf8.RuneCountInString(v) < p.minLength {
