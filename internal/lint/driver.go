@@ -13,6 +13,11 @@ import (
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
+// MaxPerRule bounds the findings one rule reports on one file; past it, one
+// closing finding says how many more there are. A hostile or generated file
+// must not make a report of millions of lines.
+const MaxPerRule = 100
+
 // Names of the rules the driver implements itself.
 const (
 	RuleYAML          = "yaml"
@@ -149,11 +154,20 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 			continue
 		}
 		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps, memo: memo}
+		reported := 0
 		pass.report = func(d Diagnostic) {
+			if reported++; reported > MaxPerRule {
+				return // counted for the closing finding, not kept
+			}
 			d.File, d.Rule, d.Severity = f.Path, a.rule.Name, a.sev
 			diags = append(diags, d)
 		}
 		a.rule.Run(pass)
+		if reported > MaxPerRule {
+			last := diags[len(diags)-1]
+			diags = append(diags, Diagnostic{File: f.Path, Rule: a.rule.Name, Severity: a.sev, Span: last.Span, Pointer: last.Pointer,
+				Message: fmt.Sprintf("and %d more findings of %s in this file (starlint shows %d per rule): fix these, then lint again", reported-MaxPerRule, a.rule.Name, MaxPerRule)})
+		}
 	}
 	diags = l.suppress(f, diags)
 	locate(f, diags)

@@ -113,6 +113,10 @@ func Load(path string, src []byte) *File {
 	b := valueBuilder{}
 	b.value(root)
 	f.Problems = b.problems
+	if b.dropped > 0 {
+		last := f.Problems[len(f.Problems)-1]
+		f.Problems = append(f.Problems, Problem{Pos: last.Pos, Message: fmt.Sprintf("and %d more problems of the kinds above: fix those first", b.dropped)})
+	}
 	f.Root = root
 	f.Pack = decodePack(root)
 	return f

@@ -27,12 +27,21 @@ func isStringTag(tag string) bool {
 type valueBuilder struct {
 	path     []string
 	problems []Problem
+	dropped  int // problems past MaxProblems, counted, not kept
 	// build is false for the problems-only walk Load makes; the value is
 	// built on demand, since a valid pack never needs it (see schema).
 	build bool
 }
 
+// MaxProblems bounds the YAML problems kept for one file: a 2 MB file of
+// aliases would otherwise give hundreds of thousands, and memory with them.
+const MaxProblems = 100
+
 func (b *valueBuilder) problem(n *yaml.Node, ptr, format string, args ...any) {
+	if len(b.problems) >= MaxProblems {
+		b.dropped++
+		return
+	}
 	b.problems = append(b.problems, Problem{
 		Pos:     Pos{Line: n.Line, Col: n.Column},
 		Pointer: ptr,

@@ -40,6 +40,8 @@ func TestAdversarialInputsFinish(t *testing.T) {
 		"mixed apostrophes":  inText(strings.Repeat("’ ' ", 50000)),
 		"many keys":          manyKeys.String(),
 		"many list items":    "tags:\n" + strings.Repeat("  - \"x\"\n", 100000),
+		// the review's alias flood, with one curly quote on its one line
+		"alias flood": "a: &a x\nb: [“" + strings.Repeat(", *a", 100000) + "]\n",
 	}
 	for name, src := range inputs {
 		done := make(chan int, 1)
@@ -48,10 +50,30 @@ func TestAdversarialInputsFinish(t *testing.T) {
 			done <- len(diags)
 		}()
 		select {
-		case <-done:
+		case n := <-done:
+			// at most MaxPerRule findings a rule, and one more saying how
+			// many were left out (19 rules; the pack problems likewise)
+			if limit := (lint.MaxPerRule + 1) * (len(rules.All()) + 1); n > limit {
+				t.Errorf("%s: %d diagnostics, more than the %d the caps allow", name, n, limit)
+			}
 		case <-time.After(60 * time.Second):
 			t.Fatalf("%s: linting did not finish", name)
 		}
+	}
+}
+
+// TestFindingsAreCapped: a rule reports at most lint.MaxPerRule findings in
+// a file, then one that says how many more there are; a file of aliases
+// keeps at most pack.MaxProblems problems, plus one such count.
+func TestFindingsAreCapped(t *testing.T) {
+	l, _ := lint.New([]*lint.Rule{rules.NoWe}, nil, nil)
+	diags, _ := l.LintFile(pack.Load("we.yaml", []byte("star:\n  task:\n    example: "+strings.Repeat("we ", 500)+"\n")))
+	if len(diags) != lint.MaxPerRule+1 || !strings.Contains(diags[len(diags)-1].Message, "and 400 more findings of no-we in this file") {
+		t.Errorf("%d diagnostics, last %q", len(diags), diags[len(diags)-1].Message)
+	}
+	f := pack.Load("aliases.yaml", []byte("a: &a x\nb: ["+strings.TrimPrefix(strings.Repeat(", *a", 5000), ", ")+"]\n"))
+	if len(f.Problems) != pack.MaxProblems+1 || !strings.Contains(f.Problems[pack.MaxProblems].Message, "and 4900 more problems") {
+		t.Errorf("%d problems, last %q", len(f.Problems), f.Problems[len(f.Problems)-1].Message)
 	}
 }
 
