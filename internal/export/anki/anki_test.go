@@ -372,3 +372,46 @@ func TestNoteKeysPreferQuizIDs(t *testing.T) {
 		t.Errorf("quiz GUIDs = %v", quiz)
 	}
 }
+
+// TestFieldsStayInTheirPlaces: the field separator (U+001F) and NUL in pack
+// text no longer shift a note's fields, ":::" in a category makes no
+// nested deck, and [sound:...], [latex] and {{...}} reach Anki as text,
+// not as its syntax (the review's corrupted notes).
+func TestFieldsStayInTheirPlaces(t *testing.T) {
+	packs := exporttest.Load(t, "testdata/hostile-anki.yaml")
+	db := openCollection(t, exportPackage(t, packs, exporttest.Epoch))
+	byID := map[int64]*noteType{quizType.ID(): quizType, followupType.ID(): followupType, stepType.ID(): stepType}
+	rows, err := db.Query("select flds, mid, tags from notes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var flds, tags string
+		var mid int64
+		rows.Scan(&flds, &mid, &tags)
+		n++
+		if nt := byID[mid]; nt == nil || strings.Count(flds, "\x1f") != len(nt.Fields)-1 {
+			t.Errorf("a note of type %d has %d fields: %q", mid, strings.Count(flds, "\x1f")+1, flds)
+		}
+		for _, bad := range []string{"\x00", "[sound:", "[latex]", "[$]", "{{c1::", "{{hint}}"} {
+			if strings.Contains(flds, bad) {
+				t.Errorf("note holds raw %q: %q", bad, flds)
+			}
+		}
+		// tags are not rendered (no media or LaTeX there), but a control
+		// character would still break the tags column
+		if strings.ContainsAny(tags, "\x00\x1f") {
+			t.Errorf("tags hold a control character: %q", tags)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no notes")
+	}
+	var decks string
+	db.QueryRow("select decks from col").Scan(&decks)
+	if strings.Contains(decks, "General::Behavioral") || !strings.Contains(decks, "General:Behavioral") {
+		t.Errorf("decks %s: the category must be one level", decks)
+	}
+}

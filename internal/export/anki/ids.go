@@ -62,10 +62,14 @@ func StripHTML(s string) string {
 
 // tag makes a label an Anki tag: no spaces (a space separates tags).
 func tag(s string) string {
-	return strings.Join(strings.Fields(s), "_")
+	return strings.Join(strings.Fields(dropControls(s)), "_")
 }
 
 // deckName keeps "::" (Anki's subdeck separator) out of one name level.
 func deckName(s string) string {
-	return strings.ReplaceAll(strings.TrimSpace(s), "::", ":")
+	s = strings.TrimSpace(dropControls(s))
+	for strings.Contains(s, "::") { // ":::" would leave "::" after one pass
+		s = strings.ReplaceAll(s, "::", ":")
+	}
+	return s
 }

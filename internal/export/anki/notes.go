@@ -79,11 +79,38 @@ type note struct {
 }
 
 // fieldBreaks turns line breaks into <br> and tabs (spaces in HTML, and
-// something the text format cannot carry) into spaces.
-var fieldBreaks = strings.NewReplacer("\n", "<br>", "\t", " ")
+// something the text format cannot carry) into spaces, and writes the
+// characters Anki reads as its own syntax as HTML entities: "[" starts
+// [sound:...] (which plays a file) and [latex], "{{" a cloze or field
+// reference. Shown, they read the same.
+var fieldBreaks = strings.NewReplacer("\n", "<br>", "\t", " ", "[", "&#91;", "{{", "&#123;&#123;")
 
-// esc escapes pack text for an Anki field, which is HTML.
-func esc(s string) string { return fieldBreaks.Replace(html.EscapeString(s)) }
+// ankiSyntax is the part of fieldBreaks for HTML built elsewhere (the
+// highlighted example), which escapes pack text itself.
+var ankiSyntax = strings.NewReplacer("[", "&#91;", "{{", "&#123;&#123;")
+
+// esc escapes pack text for an Anki field, which is HTML. Control
+// characters go first: U+001F is the separator between a note's fields, so
+// one inside a field would shift every field after it.
+func esc(s string) string { return fieldBreaks.Replace(html.EscapeString(dropControls(s))) }
+
+// dropControls removes the C0 and C1 control characters other than line
+// break and tab (none has a meaning in a study card).
+func dropControls(s string) string {
+	if strings.IndexFunc(s, isDropped) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isDropped(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isDropped(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
 
 func list(tagName string, items []string) string {
 	var b strings.Builder
@@ -132,7 +159,7 @@ func notesFor(src *export.Source, wpm int) []note {
 		}
 		out = append(out, mk(stepType, "star:"+name, []string{
 			esc(p.Title) + " — " + export.StepTitles[name], esc(p.Title), export.StepTitles[name], esc(export.StepPrompts[name]),
-			export.Highlight(s.Example, phrases), esc(s.Coaching), esc(s.Mistake), target,
+			ankiSyntax.Replace(export.Highlight(dropControls(s.Example), phrases)), esc(s.Coaching), esc(s.Mistake), target,
 		}))
 	}
 	for i, f := range p.Followups {
