@@ -73,12 +73,26 @@ func findPacks(io *IO, paths []string, cfg *lint.Config) (found []string, unread
 	case len(found) > 0:
 		return found, len(errs), nil
 	case len(errs) == 0:
-		return nil, 0, trouble("no pack files (*.yaml, *.yml) in %v", paths)
+		return nil, 0, trouble("no pack files (*.yaml, *.yml) in %s", safe(strings.Join(paths, ", ")))
 	}
 	return nil, len(errs), silentTrouble()
 }
 
+// validate checks the numbers the flags give.
+func (o *checkOptions) validate() error {
+	switch {
+	case o.MaxWarnings < -1:
+		return trouble("--max-warnings %d: give the number of warnings allowed, 0 or more (or -1 for no limit)", o.MaxWarnings)
+	case o.Jobs < 0:
+		return trouble("--jobs %d: give how many files to lint at once, 1 or more (0: one per CPU)", o.Jobs)
+	}
+	return nil
+}
+
 func runCheck(o *checkOptions) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
 	if _, ok := report.Lookup(o.Format); !ok {
 		return trouble("--format: %v", report.UnknownFormat(o.Format))
 	}
@@ -144,10 +158,12 @@ func runCheck(o *checkOptions) error {
 	}
 
 	diags := res.Diagnostics
+	run := report.Run{Files: res.Files, Unreadable: unreadable, Rules: o.Rules, Version: version()}
 	if o.Quiet {
 		diags = slices.DeleteFunc(slices.Clone(diags), func(d lint.Diagnostic) bool { return d.Severity != lint.Error })
+		_, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics)
 	}
-	run := report.Run{Files: res.Files, Unreadable: unreadable, Diagnostics: diags, Rules: o.Rules, Version: version()}
+	run.Diagnostics = diags
 	if err := report.Write(o.IO.Out, o.Format, run, report.Options{Color: o.IO.Color}); err != nil {
 		return trouble("writing the report: %v", err)
 	}
@@ -158,7 +174,7 @@ func runCheck(o *checkOptions) error {
 	case errs > 0:
 		return findings()
 	case o.MaxWarnings >= 0 && warns > o.MaxWarnings:
-		fmt.Fprintf(o.IO.ErrOut, "starlint: %d warnings, more than --max-warnings %d\n", warns, o.MaxWarnings)
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %d %s, more than --max-warnings %d\n", warns, plural(warns, "warning"), o.MaxWarnings)
 		return findings()
 	}
 	return nil

@@ -6,10 +6,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	stdio "io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -114,7 +116,10 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 	root.PersistentFlags().StringVar(&g.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	root.PersistentFlags().MarkHidden("debug.cpuprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: ExitTrouble, err: err}
+		// "strconv.ParseInt: parsing "abc": invalid syntax" says nothing
+		// to a writer
+		msg := strconvRE.ReplaceAllString(err.Error(), "not a whole number")
+		return &exitError{code: ExitTrouble, err: errors.New(msg)}
 	})
 	root.AddCommand(
 		newValidateCmd(io, g, nil),
@@ -129,8 +134,21 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 		newExplainCmd(io, g),
 		newLSPCmd(io, g),
 	)
+	// An unknown shell (completion tcsh) is a usage error, not a help page
+	// and exit 0.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.NoArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				return trouble("completion: name a shell: bash, zsh, fish or powershell")
+			}
+		}
+	}
 	return root
 }
+
+var strconvRE = regexp.MustCompile(`strconv\.Parse\w+: parsing "[^"]*": (invalid syntax|value out of range)`)
 
 // logger makes the run's logger: stderr only, never results. The logger's
 // colour library would query a terminal for its colours and wait up to

@@ -34,6 +34,14 @@ type watcher struct {
 }
 
 func runWatch(ctx context.Context, o *checkOptions, drawn func()) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	for _, p := range o.Paths {
+		if _, err := os.Stat(p); err != nil {
+			return trouble("%s: %s: nothing to watch", safe(p), safe(fsutil.UnwrapPath(err)))
+		}
+	}
 	w := &watcher{o: o, drawn: drawn}
 	if err := w.reload(); err != nil {
 		return err

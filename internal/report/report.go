@@ -20,6 +20,9 @@ type Run struct {
 	Diagnostics []lint.Diagnostic // sorted
 	Rules       []*lint.Rule      // the registry, for SARIF rule descriptors
 	Version     string            // starlint's version
+	// HiddenWarnings and HiddenInfos count what --quiet left out, so the
+	// summary does not say "no problems" when there are some.
+	HiddenWarnings, HiddenInfos int
 }
 
 // Options tunes the text reporter.

@@ -59,8 +59,12 @@ func Text(w io.Writer, run Run, opt Options) error {
 		summary = fmt.Sprintf("%d %s checked, %d could not be read (see the errors above)", run.Files, plural(run.Files, "file"), run.Unreadable)
 	case run.Unreadable > 0:
 		summary += fmt.Sprintf("; %d could not be read (see the errors above)", run.Unreadable)
-	case e+wn+in == 0:
+	case e+wn+in == 0 && run.HiddenWarnings+run.HiddenInfos == 0:
 		summary = fmt.Sprintf("%d %s checked: no problems", run.Files, plural(run.Files, "file"))
+	}
+	if h := run.HiddenWarnings + run.HiddenInfos; h > 0 {
+		summary = fmt.Sprintf("%d %s checked: %d %s; %d %s and %d %s not shown (--quiet)", run.Files, plural(run.Files, "file"), e, plural(e, "error"),
+			run.HiddenWarnings, plural(run.HiddenWarnings, "warning"), run.HiddenInfos, plural(run.HiddenInfos, "info"))
 	}
 	fmt.Fprintln(bw, summary)
 	return bw.Flush()
