@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	stdio "io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -36,6 +37,7 @@ type checkOptions struct {
 	Jobs        int
 	Watch       bool
 	Team        bool   // run the config's team rules (lint, not validate)
+	StdinName   string // --stdin-filename, for the path -
 	Cache       bool   // --cache
 	CacheFile   string // --cache-file
 }
@@ -100,8 +102,18 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
-	if err != nil {
+	var paths []string
+	var unreadable int
+	var stdin []byte
+	if len(o.Paths) == 1 && o.Paths[0] == "-" {
+		if o.Fix || o.Cache || o.CacheFile != "" {
+			return trouble("-: standard input is linted, not fixed or cached; use starlint fmt - for formatting")
+		}
+		if stdin, err = readStdin(o.IO); err != nil {
+			return err
+		}
+		paths = []string{stdinName(o.StdinName)}
+	} else if paths, unreadable, err = findPacks(o.IO, o.Paths, cfg); err != nil {
 		return err
 	}
 	if o.Team {
@@ -114,6 +126,9 @@ func runCheck(o *checkOptions) error {
 	inputs := make([]lint.Input, len(paths))
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p}
+		if stdin != nil {
+			inputs[i].Load = func() (*pack.File, error) { return pack.Load(p, stdin), nil }
+		}
 	}
 	cache := openCache(o, cfg, linter)
 	if cache != nil {
@@ -292,4 +307,25 @@ func fixSummary(applied []lint.Diagnostic) string {
 		word = "fix"
 	}
 	return fmt.Sprintf("%d %s (%s)", len(applied), word, strings.Join(parts, ", "))
+}
+
+// readStdin reads one pack from standard input, as ESLint and Prettier do
+// for editors and pre-commit pipelines, with the same size limit as files.
+func readStdin(io *IO) ([]byte, error) {
+	if io.In == nil {
+		return nil, trouble("-: no standard input")
+	}
+	src, err := stdio.ReadAll(stdio.LimitReader(io.In, pack.MaxFileSize+1))
+	if err != nil {
+		return nil, trouble("-: reading standard input: %v", err)
+	}
+	return src, nil
+}
+
+// stdinName is what the pack on standard input is reported as.
+func stdinName(name string) string {
+	if name == "" {
+		return "<stdin>"
+	}
+	return name
 }

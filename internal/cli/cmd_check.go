@@ -28,6 +28,7 @@ configuration or I/O errors.`,
 		},
 	}
 	cmd.Flags().StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif or github")
+	cmd.Flags().StringVar(&o.StdinName, "stdin-filename", "", "with - as the path: the name to report the pack on standard input under")
 	return cmd
 }
 
@@ -67,6 +68,7 @@ otherwise, 2 for usage, configuration or I/O errors.`,
 	f := cmd.Flags()
 	f.BoolVarP(&o.Watch, "watch", "w", false, "lint again whenever a pack or the config changes, until Ctrl-C")
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: text, json, sarif or github")
+	f.StringVar(&o.StdinName, "stdin-filename", "", "with - as the path: the name to report the pack on standard input under (and to check against its id)")
 	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
 	f.StringArrayVar(&o.Only, "rule", nil, "run only this rule (repeatable)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "report errors only")

@@ -23,6 +23,7 @@ type fmtOptions struct {
 	Paths      []string
 	Check      bool
 	Diff       bool
+	StdinName  string
 }
 
 func newFmtCmd(io *IO, g *globals) *cobra.Command {
@@ -48,6 +49,7 @@ writes nothing. Files with YAML errors are reported and left untouched (exit 1).
 		},
 	}
 	cmd.Flags().BoolVar(&o.Check, "check", false, "list files that are not formatted and exit 1; change nothing")
+	cmd.Flags().StringVar(&o.StdinName, "stdin-filename", "", "with - as the path: the name to report the pack on standard input under")
 	cmd.Flags().BoolVarP(&o.Diff, "diff", "d", false, "print unified diffs of the changes; change nothing")
 	return cmd
 }
@@ -57,6 +59,9 @@ func runFmt(o *fmtOptions, g *globals) error {
 	cfg, err := loadConfig(o.ConfigPath, rules.All(), lg)
 	if err != nil {
 		return err
+	}
+	if len(o.Paths) == 1 && o.Paths[0] == "-" {
+		return fmtStdin(o)
 	}
 	paths, unreadable, err := findPacks(o.IO, o.Paths, cfg)
 	if err != nil {
@@ -124,6 +129,48 @@ func runFmt(o *fmtOptions, g *globals) error {
 		return silentTrouble()
 	case len(yamlErrors) > 0, o.Check && unformatted > 0:
 		return findings()
+	}
+	return nil
+}
+
+// fmtStdin formats the pack on standard input to standard output (an
+// editor's or pre-commit's formatter); --check and --diff as for files.
+// On YAML errors nothing is printed to standard output, so an editor
+// keeps its buffer.
+func fmtStdin(o *fmtOptions) error {
+	src, err := readStdin(o.IO)
+	if err != nil {
+		return err
+	}
+	name := stdinName(o.StdinName)
+	out, err := format.Source(name, src)
+	if errors.Is(err, format.ErrYAML) {
+		f := pack.Load(name, src)
+		var diags []lint.Diagnostic
+		for _, p := range f.Problems {
+			diags = append(diags, lint.Diagnostic{File: name, Pos: p.Pos, End: p.End, Rule: lint.RuleYAML, Severity: lint.Error, Message: p.Message + " (not formatted)", Source: f.Line(p.Pos.Line)})
+		}
+		if err := report.Text(o.IO.ErrOut, report.Run{Files: 1, Diagnostics: diags}, report.Options{}); err != nil {
+			return trouble("writing the report: %v", err)
+		}
+		return findings()
+	}
+	if err != nil {
+		return trouble("%s", safe(err))
+	}
+	switch {
+	case o.Check:
+		if string(out) != string(src) {
+			fmt.Fprintln(o.IO.Out, safe(name))
+			return findings()
+		}
+	case o.Diff:
+		if string(out) != string(src) {
+			from, to := textdiff.FileLabels(name)
+			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
+		}
+	default:
+		o.IO.Out.Write(out)
 	}
 	return nil
 }
