@@ -35,6 +35,7 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", out, fsutil.UnwrapPath(err))
 	}
+	fsutil.RemoveStale(filepath.Join(out, StagingPrefix+"*")) // left by a killed export
 	dir, err := os.MkdirTemp(out, StagingPrefix+"*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write into %s: %w", out, fsutil.UnwrapPath(err))

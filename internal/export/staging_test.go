@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/starlint-dev/starlint/internal/export"
 )
@@ -139,5 +140,27 @@ func TestStagingNamesTheOutputWhenItCannotWrite(t *testing.T) {
 	_, err := export.NewStaging(file)
 	if err == nil || !strings.Contains(err.Error(), file) {
 		t.Errorf("got %v, want an error naming %s", err, file)
+	}
+}
+
+// TestStaleStagingIsRemoved: a staging directory a killed export left in
+// --out is removed by the next export once it is over an hour old.
+func TestStaleStagingIsRemoved(t *testing.T) {
+	out := t.TempDir()
+	stale, young := filepath.Join(out, export.StagingPrefix+"old"), filepath.Join(out, export.StagingPrefix+"new")
+	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
+	os.MkdirAll(young, 0o755)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	s, err := export.NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Discard()
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale staging directory is still there")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a young staging directory (another export's?) was removed")
 	}
 }

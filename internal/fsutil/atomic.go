@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // write is (*os.File).Write; tests replace it to fail as a full disk does.
@@ -77,6 +78,7 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	if dir == "" {
 		dir = "."
 	}
+	removeStale(filepath.Join(dir, "."+base+".tmp-*"))
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("cannot write %s: %w", path, UnwrapPath(err))
@@ -115,3 +117,23 @@ func UnwrapPath(err error) error {
 	}
 	return err
 }
+
+// StaleAge is how old a temporary file or directory of starlint's must be
+// before a later run removes it: one left by a run that was killed (kill
+// -9 runs no cleanup) is removed by the next write of the same file.
+const StaleAge = time.Hour
+
+// removeStale removes what matches pattern (starlint's own temporary names)
+// and was last changed more than StaleAge ago. Younger ones may belong to
+// a run still going.
+func removeStale(pattern string) {
+	matches, _ := filepath.Glob(pattern)
+	for _, m := range matches {
+		if st, err := os.Lstat(m); err == nil && time.Since(st.ModTime()) > StaleAge {
+			os.RemoveAll(m)
+		}
+	}
+}
+
+// RemoveStale is removeStale for other packages' temporary names.
+func RemoveStale(pattern string) { removeStale(pattern) }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestReplaceFileRefusesChangedFiles: an edit made after starlint read the
@@ -72,5 +73,28 @@ func TestReplaceFileKeepsLinksAndOwners(t *testing.T) {
 	st, _ := os.Stat(a)
 	if s := st.Sys().(*syscall.Stat_t); s.Uid != 65534 || s.Gid != 65534 {
 		t.Errorf("owner %d:%d, want 65534:65534 kept", s.Uid, s.Gid)
+	}
+}
+
+// TestStaleTemporariesAreRemoved: a temporary file a killed run left beside
+// a pack is removed by the next write once it is over an hour old; a young
+// one (perhaps another run's) is left.
+func TestStaleTemporariesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.yaml")
+	os.WriteFile(p, []byte("x\n"), 0o644)
+	stale, young := filepath.Join(dir, ".p.yaml.tmp-111"), filepath.Join(dir, ".p.yaml.tmp-222")
+	os.WriteFile(stale, nil, 0o644)
+	os.WriteFile(young, nil, 0o644)
+	old := time.Now().Add(-2 * StaleAge)
+	os.Chtimes(stale, old, old)
+	if err := ReplaceFile(p, []byte("x\n"), []byte("y\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file is still there")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a young temporary file was removed")
 	}
 }
