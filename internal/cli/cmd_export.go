@@ -214,8 +214,10 @@ func sourceDateEpoch(v string) (time.Time, bool, error) {
 		return time.Time{}, false, nil
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 0 {
-		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970", v)
+	// the year 9999 at most: later times overflow the millisecond ids the
+	// Anki package derives from them
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970, up to the year 9999", v)
 	}
 	return time.Unix(n, 0).UTC(), true, nil
 }

@@ -368,8 +368,11 @@ func parseRuleSetting(r *Rule, block *yaml.Node, bad func(*yaml.Node, string, ..
 			}
 			return s, bad(k, "rule %s has no option %q%s; its options are %s", r.Name, k.Value, didYouMean(k.Value, known), strings.Join(known, ", "))
 		}
-		if err := v.Decode(field.Addr().Interface()); err != nil {
-			return s, bad(v, "rule %s option %s must be %s", r.Name, k.Value, typeName(field.Type()))
+		// yaml.v3 would truncate 1.5 into an int field: a whole number is
+		// asked for, so anything else is an error
+		isInt := field.Kind() == reflect.Int || field.Kind() == reflect.Int64
+		if err := v.Decode(field.Addr().Interface()); err != nil || (isInt && v.Tag != "!!int") {
+			return s, bad(v, "rule %s option %s must be %s (got %s)", r.Name, k.Value, typeName(field.Type()), v.Value)
 		}
 		if val, ok := s.Options.(interface{ Validate() error }); ok {
 			if err := val.Validate(); err != nil {

@@ -153,3 +153,11 @@ func TestWordLiteralMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeNumberOptions: 1.5 words a minute is an error, not 1.
+func TestWholeNumberOptions(t *testing.T) {
+	_, err := lint.ParseConfig("c.yaml", []byte("rules:\n  target-time:\n    words-per-minute: 150.5\n"), rules.All())
+	if ce, ok := err.(*lint.ConfigError); !ok || ce.Line != 3 || !strings.Contains(ce.Msg, "must be a whole number (got 150.5)") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -115,14 +115,22 @@ func numberWithUnit(text string, w Word) string {
 
 var durationRE = regexp.MustCompile(`^(?:(\d+)m)?(?:(\d+)s)?$`)
 
+// maxDuration is the longest duration read, in seconds: a week.
+const maxDuration = 7 * 24 * 3600
+
 // ParseDuration reads a pack duration ("30s", "2m", "1m30s") into seconds.
 func ParseDuration(s string) (int, bool) {
 	m := durationRE.FindStringSubmatch(s)
 	if m == nil || s == "" {
 		return 0, false
 	}
-	min, _ := strconv.Atoi("0" + m[1])
-	sec, _ := strconv.Atoi("0" + m[2])
+	// Digits past what a speaking time can be would overflow into negative
+	// seconds: a week is the bound.
+	min, err1 := strconv.Atoi("0" + m[1])
+	sec, err2 := strconv.Atoi("0" + m[2])
+	if err1 != nil || err2 != nil || min > maxDuration/60 || sec > maxDuration || min*60+sec > maxDuration {
+		return 0, false
+	}
 	return min*60 + sec, true
 }
 

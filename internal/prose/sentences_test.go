@@ -128,3 +128,16 @@ func TestDurations(t *testing.T) {
 		t.Errorf("SpeakingSeconds = %d, want 2", got)
 	}
 }
+
+// TestDurationsDoNotOverflow: a target of 20 digits is not a duration (it
+// overflowed into negative seconds); a week is the bound.
+func TestDurationsDoNotOverflow(t *testing.T) {
+	for _, s := range []string{"99999999999999999999s", "153722867280912930m", "10081m", "604801s"} {
+		if n, ok := ParseDuration(s); ok {
+			t.Errorf("ParseDuration(%q) = %d, want not a duration", s, n)
+		}
+	}
+	if n, ok := ParseDuration("10080m"); !ok || n != 604800 {
+		t.Errorf("a week: %d %v", n, ok)
+	}
+}
