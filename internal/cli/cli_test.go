@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the end-to-end sessions in testdata/script: each is a
 // user's session with the real binary, in a fresh directory that holds a
-// copy of the repository's packs/.
+// copy of the example packs kept for tests (internal/testdata/packs), never packs/ itself.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -67,7 +67,7 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
-			return copyDir("../../packs", filepath.Join(env.WorkDir, "packs"))
+			return copyDir("../testdata/packs", filepath.Join(env.WorkDir, "packs"))
 		},
 	})
 }

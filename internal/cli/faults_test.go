@@ -16,7 +16,7 @@ func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 func TestReportToAFullDisk(t *testing.T) {
 	var errOut bytes.Buffer
-	code := Run([]string{"lint", "../../packs"}, &IO{Out: fullDisk{}, ErrOut: &errOut})
+	code := Run([]string{"lint", "../testdata/packs"}, &IO{Out: fullDisk{}, ErrOut: &errOut})
 	if code != ExitTrouble || !strings.Contains(errOut.String(), "writing the report: no space left on device") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
@@ -29,7 +29,7 @@ func TestExportIntoAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	code := Run([]string{"export", "--to", "json", "--out", notADir, "../../packs"}, &IO{Out: &out, ErrOut: &errOut})
+	code := Run([]string{"export", "--to", "json", "--out", notADir, "../testdata/packs"}, &IO{Out: &out, ErrOut: &errOut})
 	if code != ExitTrouble || !strings.Contains(errOut.String(), "not a directory") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
@@ -41,7 +41,7 @@ func TestExportIntoAFile(t *testing.T) {
 func TestVanishingAndOddFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
-	data, err := os.ReadFile("../../packs/disagreed-with-manager.yaml")
+	data, err := os.ReadFile("../testdata/packs/disagreed-with-manager.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

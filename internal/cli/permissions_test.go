@@ -131,7 +131,7 @@ func (r *restricted) entries(name string) []string {
 
 func examplePack(t *testing.T) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../packs/disagreed-with-manager.yaml")
+	data, err := os.ReadFile("../testdata/packs/disagreed-with-manager.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func TestBrowser(t *testing.T) {
 		missing("e2e/node_modules (npm ci in e2e/)")
 	}
 
-	packs := exporttest.Load(t, "../../packs/*.yaml", "testdata/*.yaml")
+	packs := exporttest.Load(t, "../testdata/packs/*.yaml", "testdata/*.yaml")
 	dir := t.TempDir()
 	for _, e := range []export.Exporter{html.Exporter{}, anki.Exporter{}} {
 		out := exporttest.Run(t, e, packs, export.Options{})

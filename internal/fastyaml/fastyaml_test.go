@@ -165,7 +165,7 @@ func TestAgreesOnSnippets(t *testing.T) {
 // identically to yaml.v3. The test fixtures, which include CRLF files,
 // anchors and flow mappings on purpose, must agree whenever Parse reads them.
 func TestReadsRealPacks(t *testing.T) {
-	examples, _ := filepath.Glob("../../packs/*.yaml")
+	examples, _ := filepath.Glob("../testdata/packs/*.yaml")
 	if len(examples) == 0 {
 		t.Fatal("no example packs found")
 	}

@@ -57,7 +57,7 @@ func TestMeaningAndIdempotence(t *testing.T) {
 		src  []byte
 	}
 	var inputs []input
-	for _, glob := range []string{"../../packs/*.yaml", "../lint/rules/testdata/*/*.yaml", "../lint/rules/testdata/config/*/*.yaml", "testdata/*.yaml", "../export/testdata/*.yaml"} {
+	for _, glob := range []string{"../testdata/packs/*.yaml", "../lint/rules/testdata/*/*.yaml", "../lint/rules/testdata/config/*/*.yaml", "testdata/*.yaml", "../export/testdata/*.yaml"} {
 		paths, _ := filepath.Glob(glob)
 		for _, p := range paths {
 			src, err := os.ReadFile(p)

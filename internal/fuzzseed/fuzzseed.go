@@ -6,17 +6,35 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 
 	"github.com/starlint-dev/starlint/internal/corpus"
 )
 
 // Packs returns the seed inputs.
 func Packs() [][]byte {
+	var out [][]byte
+	for _, s := range Named() {
+		out = append(out, s.Src)
+	}
+	return out
+}
+
+// Seed is one seed input and where it came from.
+type Seed struct {
+	Name string // the file, relative to the repository, or gen-N
+	Src  []byte
+}
+
+// Named returns the seed inputs with their names, so that a test can derive
+// each case's randomness from its seed's name: adding a fixture then adds
+// cases, and changes none of the others.
+func Named() []Seed {
 	_, here, _, _ := runtime.Caller(0)
 	root := filepath.Join(filepath.Dir(here), "..", "..")
-	var out [][]byte
+	var out []Seed
 	for _, glob := range []string{
-		"packs/*.yaml",
+		"internal/testdata/packs/*.yaml",
 		"internal/lint/rules/testdata/*/*.yaml",
 		"internal/lint/rules/testdata/config/*/*.yaml",
 		"internal/format/testdata/*.yaml",
@@ -25,12 +43,13 @@ func Packs() [][]byte {
 		paths, _ := filepath.Glob(filepath.Join(root, glob))
 		for _, p := range paths {
 			if src, err := os.ReadFile(p); err == nil {
-				out = append(out, src)
+				rel, _ := filepath.Rel(root, p)
+				out = append(out, Seed{filepath.ToSlash(rel), src})
 			}
 		}
 	}
-	for _, p := range corpus.Generate(4, 11) {
-		out = append(out, p.Src)
+	for i, p := range corpus.Generate(4, 11) {
+		out = append(out, Seed{"gen-" + strconv.Itoa(i), p.Src})
 	}
 	return out
 }

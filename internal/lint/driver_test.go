@@ -26,7 +26,7 @@ func newLinter(t *testing.T, only ...string) *lint.Linter {
 }
 
 func TestExamplePackHasNoErrors(t *testing.T) {
-	res := newLinter(t).Run([]lint.Input{{Path: "../../packs/failed-to-deliver.yaml"}}, lint.RunOptions{})
+	res := newLinter(t).Run([]lint.Input{{Path: "../testdata/packs/failed-to-deliver.yaml"}}, lint.RunOptions{})
 	if len(res.Failures) > 0 {
 		t.Fatal(res.Failures)
 	}
@@ -40,7 +40,7 @@ func TestExamplePackHasNoErrors(t *testing.T) {
 // TestDeterministic lints the same set with 1 and 8 workers: the output
 // must be identical whatever the scheduling.
 func TestDeterministic(t *testing.T) {
-	src, err := os.ReadFile("../../packs/failed-to-deliver.yaml")
+	src, err := os.ReadFile("../testdata/packs/failed-to-deliver.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func TestLoadExamplePack(t *testing.T) {
-	f := mustRead(t, "../../packs/failed-to-deliver.yaml")
+	f := mustRead(t, "../testdata/packs/failed-to-deliver.yaml")
 	if len(f.Problems) > 0 {
 		t.Fatalf("problems: %v", f.Problems)
 	}

@@ -74,7 +74,7 @@ func TestTextSpanStyles(t *testing.T) {
 // scalar is mapped (none falls back to its first line).
 func TestTextSpanMatchesSource(t *testing.T) {
 	var paths []string
-	for _, glob := range []string{"../lint/rules/testdata/*/*.yaml", "../../packs/*.yaml", "../format/testdata/*.yaml"} {
+	for _, glob := range []string{"../lint/rules/testdata/*/*.yaml", "../testdata/packs/*.yaml", "../format/testdata/*.yaml"} {
 		m, _ := filepath.Glob(glob)
 		paths = append(paths, m...)
 	}

@@ -22,7 +22,7 @@ func TestPrecheckAgrees(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sources [][]byte
-	for _, glob := range []string{"../../packs/*.yaml", "../lint/rules/testdata/schema/*.yaml"} {
+	for _, glob := range []string{"../testdata/packs/*.yaml", "../lint/rules/testdata/schema/*.yaml"} {
 		paths, _ := filepath.Glob(glob)
 		for _, p := range paths {
 			src, err := os.ReadFile(p)

@@ -131,7 +131,7 @@ func openCollection(t *testing.T, apkg []byte) *sql.DB {
 // importer requires (testdata/check.sql, from the Anki research): every
 // printed row is a failure.
 func TestPackageStructure(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
 	db := openCollection(t, exportPackage(t, packs, exporttest.Epoch))
 	checks, err := os.ReadFile("testdata/check.sql")
 	if err != nil {
@@ -271,7 +271,7 @@ func noteRows(t *testing.T, db *sql.DB) map[string][2]string {
 // exporting an edited pack later keeps every GUID, note type and deck, and
 // only the edited note's fields change, with a newer mod.
 func TestReexportUpdates(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml")
 	first := exportPackage(t, packs, exporttest.Epoch)
 	if again := exportPackage(t, packs, exporttest.Epoch); !bytes.Equal(first, again) {
 		t.Fatal("two exports of the same packs differ")
@@ -279,7 +279,7 @@ func TestReexportUpdates(t *testing.T) {
 	before := noteRows(t, openCollection(t, first))
 
 	later := exporttest.Epoch.Add(48 * time.Hour)
-	edited := exporttest.Load(t, "../../../packs/*.yaml")
+	edited := exporttest.Load(t, "../../testdata/packs/*.yaml")
 	for _, p := range edited {
 		p.Modified = later
 		if p.Pack.ID == "failed-to-deliver" {
@@ -319,7 +319,7 @@ func TestReexportUpdates(t *testing.T) {
 // TestTextImport reads the text files as Anki does (headers, then tab
 // records with '#' comments) and checks they carry the apkg's GUIDs.
 func TestTextImport(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
 	out := exporttest.Run(t, TextExporter{}, packs, export.Options{})
 	db := openCollection(t, exportPackage(t, packs, exporttest.Epoch))
 	guids := noteRows(t, db)

@@ -12,7 +12,7 @@ import (
 
 func buildSite(t *testing.T) *export.MemOutput {
 	t.Helper()
-	return exporttest.Run(t, Exporter{}, exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml"), export.Options{})
+	return exporttest.Run(t, Exporter{}, exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml"), export.Options{})
 }
 
 func TestFiles(t *testing.T) {

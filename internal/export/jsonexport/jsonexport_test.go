@@ -38,7 +38,7 @@ func validate(t *testing.T, s *jsonschema.Schema, name string, data []byte) {
 }
 
 func TestExportValidatesAgainstSchema(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
 	out := exporttest.Run(t, Exporter{}, packs, export.Options{})
 	if len(out.Files) != len(packs)+1 {
 		t.Fatalf("files = %v", out.Names())
@@ -60,7 +60,7 @@ func TestExportValidatesAgainstSchema(t *testing.T) {
 }
 
 func TestComputedFields(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/failed-to-deliver.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/failed-to-deliver.yaml")
 	out := exporttest.Run(t, Exporter{}, packs, export.Options{})
 	var p Pack
 	if err := json.Unmarshal(out.Files["failed-to-deliver.json"], &p); err != nil {
@@ -89,7 +89,7 @@ func TestComputedFields(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml")
 	a := exporttest.Run(t, Exporter{}, packs, export.Options{})
 	b := exporttest.Run(t, Exporter{}, packs, export.Options{})
 	for name := range a.Files {
@@ -103,7 +103,7 @@ func TestDeterministic(t *testing.T) {
 // it must be exactly what encoding the whole bundle at once gives, for no
 // packs, one and several.
 func TestBundleStreamsTheSameBytes(t *testing.T) {
-	packs := exporttest.Load(t, "../../../packs/*.yaml", "../testdata/*.yaml")
+	packs := exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
 	for _, n := range []int{0, 1, len(packs)} {
 		out := exporttest.Run(t, Exporter{}, packs[:n], export.Options{Bundle: true})
 		whole := Bundle{ExportVersion: Version, Packs: []*Pack{}}

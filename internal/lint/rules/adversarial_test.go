@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -86,11 +87,23 @@ func TestMutatedPacks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rand.New(rand.NewPCG(7, 11))
-	seeds := fuzzseed.Packs()
 	inserts := []string{"\"", "'", "“", "’", "(", "[", "{", " ", "#", ": ", "- ", "\n", "&a ", "*a", "TODO", "We "}
-	for i := 0; i < 3000; i++ {
-		src := append([]byte(nil), seeds[r.IntN(len(seeds))]...)
+	// Each seed's mutations come from a generator seeded by its name, so
+	// a new fixture adds cases without changing the others.
+	for _, seed := range fuzzseed.Named() {
+		h := fnv.New64a()
+		h.Write([]byte(seed.Name))
+		r := rand.New(rand.NewPCG(h.Sum64(), 11))
+		for i := 0; i < 25; i++ {
+			mutateAndLint(t, l, r, seed.Src, inserts)
+		}
+	}
+}
+
+func mutateAndLint(t *testing.T, l *lint.Linter, r *rand.Rand, seed []byte, inserts []string) {
+	t.Helper()
+	{ // one mutation of seed
+		src := append([]byte(nil), seed...)
 		for m := 0; m < 1+r.IntN(6) && len(src) > 0; m++ {
 			j := r.IntN(len(src))
 			switch r.IntN(4) {
