@@ -4,33 +4,57 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Highlight escapes text and wraps each place a key phrase occurs (ignoring
 // case and quote style) in <mark>. Only escaped text and the <mark> tags
 // reach the page.
+//
+// It takes time linear in the text for each phrase (a substring search on
+// the folded text, and the marks as a difference array), so a huge example
+// with hundreds of long phrases cannot stall an export.
 func Highlight(text string, phrases []string) string {
 	runes := []rune(text)
-	folded := make([]rune, len(runes))
+	// the folded text as a string, and the rune each of its bytes is in
+	var folded strings.Builder
+	runeOf := make([]int32, 0, len(text)+1)
 	for i, r := range runes {
-		folded[i] = foldRune(r)
-	}
-	marked := make([]bool, len(runes))
-	for _, ph := range phrases {
-		needle := []rune(strings.TrimSpace(ph))
-		for i := range needle {
-			needle[i] = foldRune(needle[i])
+		f := foldRune(r)
+		n, _ := folded.WriteRune(f)
+		for k := 0; k < n; k++ {
+			runeOf = append(runeOf, int32(i))
 		}
-		if len(needle) == 0 {
+	}
+	hay := folded.String()
+	runeOf = append(runeOf, int32(len(runes)))
+	delta := make([]int32, len(runes)+1) // +1 where a mark starts, -1 where it ends
+	for _, ph := range phrases {
+		var nb strings.Builder
+		for _, r := range strings.TrimSpace(ph) {
+			nb.WriteRune(foldRune(r))
+		}
+		needle := nb.String()
+		if needle == "" {
 			continue
 		}
-		for i := 0; i+len(needle) <= len(folded); i++ {
-			if equalRunes(folded[i:i+len(needle)], needle) {
-				for j := i; j < i+len(needle); j++ {
-					marked[j] = true
-				}
+		for off := 0; off+len(needle) <= len(hay); {
+			i := strings.Index(hay[off:], needle)
+			if i < 0 {
+				break
 			}
+			i += off
+			delta[runeOf[i]]++
+			delta[runeOf[i+len(needle)]]--
+			_, size := utf8.DecodeRuneInString(hay[i:])
+			off = i + size // overlapping matches too: they widen the mark
 		}
+	}
+	marked := make([]bool, len(runes))
+	depth := int32(0)
+	for i := range runes {
+		depth += delta[i]
+		marked[i] = depth > 0
 	}
 	var b strings.Builder
 	for i := 0; i < len(runes); {
@@ -57,13 +81,4 @@ func foldRune(r rune) rune {
 		return '"'
 	}
 	return unicode.ToLower(r)
-}
-
-func equalRunes(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
