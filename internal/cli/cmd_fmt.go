@@ -120,7 +120,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 	}
 	if len(yamlErrors) > 0 {
 		lint.SortDiagnostics(yamlErrors)
-		if err := report.Text(o.IO.ErrOut, report.Run{Files: len(paths), Diagnostics: yamlErrors}, report.Options{Color: o.IO.Color}); err != nil {
+		if err := report.Text(o.IO.ErrOut, report.Run{Files: len(paths), Diagnostics: yamlErrors}, report.Options{Color: o.IO.ErrColor}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
 	}

@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"os"
+
+	"github.com/mattn/go-isatty"
 )
 
 // IO is where a command reads and writes. Tests use buffers; Main uses the
@@ -28,7 +30,6 @@ func SystemIO() *IO {
 		Getenv:   os.Getenv}
 }
 
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal asks the terminal driver, not the file mode: /dev/null is a
+// character device too, and gets no colour.
+func isTerminal(f *os.File) bool { return isatty.IsTerminal(f.Fd()) }

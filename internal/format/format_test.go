@@ -121,3 +121,18 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap = %q, want %q (never break at a double space)", got, want)
 	}
 }
+
+// TestOutputOverTheSizeLimit: a pack just under the limit whose formatted
+// form would pass it is refused for that reason, not as "would change its
+// data" (the review's 2 MiB pack).
+func TestOutputOverTheSizeLimit(t *testing.T) {
+	words := strings.Repeat("word ", (pack.MaxFileSize-4096)/5)
+	src := []byte("starlint: 1\nid: big\nscenario: " + strings.TrimSpace(words) + "\n")
+	if len(src) > pack.MaxFileSize {
+		t.Fatalf("the input is %d bytes, over the limit", len(src))
+	}
+	_, err := Source("big.yaml", src)
+	if err == nil || !strings.Contains(err.Error(), "over starlint's limit") || strings.Contains(err.Error(), "change its data") {
+		t.Errorf("err = %v", err)
+	}
+}
