@@ -25,3 +25,10 @@ func keepOwner(f *os.File, uid, gid int) {
 		f.Chown(-1, gid) // at least the group, when only that is allowed
 	}
 }
+
+// OwnedByOther reports whether a file belongs to a user other than the one
+// running starlint (root's files are trusted: the system's).
+func OwnedByOther(st fs.FileInfo) bool {
+	_, uid, _, ok := links(st)
+	return ok && uid != os.Getuid() && uid != 0
+}

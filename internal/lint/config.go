@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/suggest"
 )
 
@@ -73,18 +74,29 @@ func (e *ConfigError) Error() string {
 }
 
 // FindConfig returns the path of the config file in dir or the nearest
-// directory above it, or "" when there is none.
+// directory above it, or "" when there is none. The search stops at the
+// repository's root (a directory holding .git), as git's own does: a
+// config above the repository is someone else's. Outside a repository, a
+// config in a directory above dir that another user owns is not trusted
+// (a .starlint.yaml planted in /tmp could point the cache anywhere).
 func FindConfig(dir string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
+	start := dir
 	for {
 		for _, name := range ConfigFileNames {
 			p := filepath.Join(dir, name)
 			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				if dir != start && fsutil.OwnedByOther(st) && !insideRepo(start) {
+					continue
+				}
 				return p
 			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "" // the repository's root: no further
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -514,4 +526,18 @@ func matchGlob(pattern, parts []string) bool {
 	}
 	// a glob naming a directory covers everything below it
 	return true
+}
+
+// insideRepo reports whether dir is in a git repository.
+func insideRepo(dir string) bool {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
 }

@@ -161,3 +161,36 @@ func TestWholeNumberOptions(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestFindConfigStopsAtTheRepository: a config above the repository's root
+// is not used, nor, outside a repository, one above the working directory
+// that another user owns (the review's planted .starlint.yaml).
+func TestFindConfigStopsAtTheRepository(t *testing.T) {
+	top := t.TempDir()
+	repo := filepath.Join(top, "repo")
+	os.MkdirAll(filepath.Join(repo, ".git"), 0o755)
+	os.MkdirAll(filepath.Join(repo, "packs"), 0o755)
+	os.WriteFile(filepath.Join(top, ".starlint.yaml"), []byte("cache: /etc/passwd\n"), 0o644)
+	if got := lint.FindConfig(filepath.Join(repo, "packs")); got != "" {
+		t.Errorf("found %s above the repository", got)
+	}
+	os.WriteFile(filepath.Join(repo, ".starlint.yaml"), []byte("rules: {}\n"), 0o644)
+	if got := lint.FindConfig(filepath.Join(repo, "packs")); got != filepath.Join(repo, ".starlint.yaml") {
+		t.Errorf("the repository's own config: %q", got)
+	}
+	// Outside a repository: a config another user owns, above the
+	// working directory, is not trusted; the user's own is.
+	plain := filepath.Join(top, "plain", "work")
+	os.MkdirAll(plain, 0o755)
+	planted := filepath.Join(top, "plain", ".starlint.yaml")
+	os.WriteFile(planted, []byte("cache: /etc/passwd\n"), 0o644)
+	if got := lint.FindConfig(plain); got != planted {
+		t.Errorf("the user's own config above: %q", got)
+	}
+	if os.Geteuid() == 0 {
+		os.Chown(planted, 65534, 65534)
+		if got := lint.FindConfig(plain); got == planted {
+			t.Error("a config another user owns was trusted")
+		}
+	}
+}
