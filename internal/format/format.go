@@ -258,6 +258,15 @@ func (p *printer) sequence(n *yaml.Node, kind string, indent int) {
 // back unchanged, folded when it is long prose, literal when it holds line
 // breaks, quoted otherwise.
 func (p *printer) scalar(v *yaml.Node, indent int, prefix, suffix string) {
+	if strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!") {
+		// a custom tag is the writer's (for another tool): kept as written
+		text := v.Value
+		if !plainOK(text) {
+			text = quote(text)
+		}
+		p.b.WriteString(prefix + " " + v.Tag + " " + text + suffix + "\n")
+		return
+	}
 	if v.Tag != "!!str" {
 		if v.Tag == "!!null" && v.Value == "" {
 			p.b.WriteString(prefix + suffix + "\n") // "key:" with nothing after it

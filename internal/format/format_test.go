@@ -136,3 +136,15 @@ func TestOutputOverTheSizeLimit(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestCustomTagsAreKept: a tag for another tool (title: !custom ...)
+// survives formatting.
+func TestCustomTagsAreKept(t *testing.T) {
+	out, err := Source("t.yaml", []byte("starlint: 1\nid: t\ntitle:   !custom Tell Me\nscenario: !note \"a: b\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "title: !custom Tell Me\n") || !strings.Contains(string(out), "scenario: !note 'a: b'\n") && !strings.Contains(string(out), `scenario: !note "a: b"`) {
+		t.Errorf("tags lost:\n%s", out)
+	}
+}
