@@ -129,7 +129,9 @@ func runExport(o *exportOptions) error {
 		}
 	}
 	if len(errs) > 0 && !o.Force {
-		if err := report.Text(o.IO.Out, report.Run{Files: res.Files, Diagnostics: errs}, report.Options{Color: o.IO.Color}); err != nil {
+		run := report.Run{Files: res.Files, Diagnostics: errs, HiddenBecause: "starlint lint shows them"}
+		_, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics) // said, not shown: lint shows them
+		if err := report.Text(o.IO.Out, run, report.Options{Color: o.IO.Color}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
 		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", len(errorsByFile), plural(len(errorsByFile), "pack"))

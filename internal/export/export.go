@@ -6,6 +6,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,9 @@ type Source struct {
 	Path     string
 	Pack     *pack.Pack
 	Modified time.Time
+	// Ctx, when set, is the export's: an exporter with long work on one
+	// pack checks it (Ctrl-C must not wait for a huge pack to finish).
+	Ctx context.Context
 }
 
 // Options are shared by every exporter.

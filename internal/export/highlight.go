@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"html"
 	"strings"
 	"unicode"
@@ -15,6 +16,13 @@ import (
 // the folded text, and the marks as a difference array), so a huge example
 // with hundreds of long phrases cannot stall an export.
 func Highlight(text string, phrases []string) string {
+	out, _ := HighlightContext(nil, text, phrases)
+	return out
+}
+
+// HighlightContext is Highlight that stops, between phrases, once ctx is
+// done.
+func HighlightContext(ctx context.Context, text string, phrases []string) (string, error) {
 	runes := []rune(text)
 	// the folded text as a string, and the rune each of its bytes is in
 	var folded strings.Builder
@@ -30,6 +38,9 @@ func Highlight(text string, phrases []string) string {
 	runeOf = append(runeOf, int32(len(runes)))
 	delta := make([]int32, len(runes)+1) // +1 where a mark starts, -1 where it ends
 	for _, ph := range phrases {
+		if ctx != nil && ctx.Err() != nil {
+			return "", ctx.Err()
+		}
 		var nb strings.Builder
 		for _, r := range strings.TrimSpace(ph) {
 			nb.WriteRune(foldRune(r))
@@ -70,7 +81,7 @@ func Highlight(text string, phrases []string) string {
 		}
 		i = j
 	}
-	return b.String()
+	return b.String(), nil
 }
 
 func foldRune(r rune) rune {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"html"
 	"math/rand/v2"
 	"strings"
@@ -80,5 +81,18 @@ func BenchmarkHighlightHuge(b *testing.B) {
 	}
 	for b.Loop() {
 		Highlight(text, phrases)
+	}
+}
+
+// TestHighlightStopsWhenCancelled: an export stopped by Ctrl-C does not
+// wait for a huge pack's highlighting to finish.
+func TestHighlightStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := HighlightContext(ctx, strings.Repeat("word ", 1000), []string{"word"}); err == nil {
+		t.Error("a cancelled highlight went on")
+	}
+	if out, err := HighlightContext(context.Background(), "a word", []string{"word"}); err != nil || out != "a <mark>word</mark>" {
+		t.Errorf("got %q, %v", out, err)
 	}
 }

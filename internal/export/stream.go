@@ -99,7 +99,7 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 			case sha256.Sum256(f.Src) != p.Sum || f.Root == nil:
 				l.err = &ChangedError{Path: p.Path}
 			default:
-				l.src = &Source{Path: p.Path, Pack: f.Pack, Modified: p.Modified}
+				l.src = &Source{Path: p.Path, Pack: f.Pack, Modified: p.Modified, Ctx: ctx}
 			}
 			select {
 			case next <- l:

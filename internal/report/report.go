@@ -23,6 +23,7 @@ type Run struct {
 	// HiddenWarnings and HiddenInfos count what --quiet left out, so the
 	// summary does not say "no problems" when there are some.
 	HiddenWarnings, HiddenInfos int
+	HiddenBecause               string // why: "--quiet" by default
 }
 
 // Options tunes the text reporter.

@@ -63,8 +63,12 @@ func Text(w io.Writer, run Run, opt Options) error {
 		summary = fmt.Sprintf("%d %s checked: no problems", run.Files, plural(run.Files, "file"))
 	}
 	if h := run.HiddenWarnings + run.HiddenInfos; h > 0 {
-		summary = fmt.Sprintf("%d %s checked: %d %s; %d %s and %d %s not shown (--quiet)", run.Files, plural(run.Files, "file"), e, plural(e, "error"),
-			run.HiddenWarnings, plural(run.HiddenWarnings, "warning"), run.HiddenInfos, plural(run.HiddenInfos, "info"))
+		why := run.HiddenBecause
+		if why == "" {
+			why = "--quiet"
+		}
+		summary = fmt.Sprintf("%d %s checked: %d %s; %d %s and %d %s not shown (%s)", run.Files, plural(run.Files, "file"), e, plural(e, "error"),
+			run.HiddenWarnings, plural(run.HiddenWarnings, "warning"), run.HiddenInfos, plural(run.HiddenInfos, "info"), why)
 	}
 	fmt.Fprintln(bw, summary)
 	return bw.Flush()

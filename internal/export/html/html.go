@@ -7,6 +7,7 @@ package html
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -102,7 +103,10 @@ type writer struct {
 }
 
 func (w *writer) Add(src *export.Source) error {
-	v := view(src.Pack, w.opt.WordsPerMinute)
+	v, err := view(src.Ctx, src.Pack, w.opt.WordsPerMinute)
+	if err != nil {
+		return err
+	}
 	c := w.byCategory[v.Category]
 	if c == nil {
 		name := strings.Clone(v.Category)
@@ -135,7 +139,7 @@ func (w *writer) Finish() error {
 
 func (w *writer) Abort() {}
 
-func view(p *pack.Pack, wpm int) *packView {
+func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 	jp := jsonexport.Convert(p, wpm)
 	v := &packView{Pack: jp, Search: strings.ToLower(strings.Join([]string{p.Title, p.Category, p.Competency, strings.Join(p.Tags, " ")}, " "))}
 	for _, s := range jp.Star {
@@ -143,14 +147,18 @@ func view(p *pack.Pack, wpm int) *packView {
 		if s.Step == "reflection" {
 			phrases = nil // its phrases belong to the reflections
 		}
+		highlighted, err := export.HighlightContext(ctx, s.Example, phrases)
+		if err != nil {
+			return nil, err
+		}
 		v.Steps = append(v.Steps, stepView{
 			Name: s.Step, Title: s.Title, Target: s.Target, Example: s.Example, Coaching: s.Coaching, Mistake: s.Mistake,
 			Phrases: s.Phrases, Words: s.Words, SpeakingSeconds: s.SpeakingSeconds,
 			Over:        s.Example != "" && s.TargetSeconds > 0 && s.SpeakingSeconds > s.TargetSeconds,
-			Highlighted: htmltemplate.HTML(export.Highlight(s.Example, phrases)),
+			Highlighted: htmltemplate.HTML(highlighted),
 		})
 	}
-	return v
+	return v, nil
 }
 
 func slug(s string) string {
