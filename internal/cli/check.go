@@ -98,14 +98,20 @@ func runCheck(o *checkOptions) error {
 	if _, ok := report.Lookup(o.Format); !ok {
 		return trouble("--format: %v", report.UnknownFormat(o.Format))
 	}
-	cfg, err := loadConfig(o.ConfigPath, rules.All(), o.Log)
+	stdinMode := len(o.Paths) == 1 && o.Paths[0] == "-"
+	cfgPath := o.ConfigPath
+	if stdinMode && cfgPath == "" && o.StdinName != "" {
+		// the config of the file the editor says this is, as ESLint does
+		cfgPath = lint.FindConfig(filepath.Dir(o.StdinName))
+	}
+	cfg, err := loadConfig(cfgPath, rules.All(), o.Log)
 	if err != nil {
 		return err
 	}
 	var paths []string
 	var unreadable int
 	var stdin []byte
-	if len(o.Paths) == 1 && o.Paths[0] == "-" {
+	if stdinMode {
 		if o.Fix || o.Cache || o.CacheFile != "" {
 			return trouble("-: standard input is linted, not fixed or cached; use starlint fmt - for formatting")
 		}

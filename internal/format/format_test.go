@@ -2,6 +2,7 @@ package format
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +147,28 @@ func TestCustomTagsAreKept(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "title: !custom Tell Me\n") || !strings.Contains(string(out), "scenario: !note 'a: b'\n") && !strings.Contains(string(out), `scenario: !note "a: b"`) {
 		t.Errorf("tags lost:\n%s", out)
+	}
+}
+
+// BenchmarkFormatQuizItems formats packs of 1,000, 2,000 and 4,000 quiz
+// items: the time per item (ns/item) stays flat when formatting is linear
+// (the review measured 0.5 s at 2,500 items and 8.8 s at 10,000).
+func BenchmarkFormatQuizItems(b *testing.B) {
+	item := "  - id: q%d\n    question: Which principle does story %d show?\n    difficulty: easy\n    options: [Ownership, Dive Deep]\n    answer: A\n    solution: [Acting unasked shows Ownership.]\n    hint: Who acted unasked?\n"
+	for _, n := range []int{1000, 2000, 4000} {
+		var sb strings.Builder
+		sb.WriteString("starlint: 1\nid: quiz\ntitle: Quiz\nquiz:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&sb, item, i, i)
+		}
+		src := []byte(sb.String())
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Source("q.yaml", src); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
 	}
 }
