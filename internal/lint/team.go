@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -58,6 +57,7 @@ type TeamDef struct {
 	word        *wordLiteral // the pattern, when it is \bLITERAL\b
 	scope       [][]string   // compiled scope and exclude patterns
 	exclude     [][]string
+	scopeKey    scopeKey // the scope's texts in a file's memo
 }
 
 // commonFields are the keys every kind accepts.
@@ -370,6 +370,7 @@ func (d *TeamDef) compileScope(rule string, fields map[string]*yaml.Node, bad fu
 	if d.scope, err = check("scope", d.Scope); err != nil {
 		return err
 	}
+	d.scopeKey = scopeKey(strings.Join(d.Scope, "\x00"))
 	d.exclude, err = check("exclude", d.Exclude)
 	return err
 }
@@ -397,10 +398,11 @@ func (d *TeamDef) scopeWords() string {
 var notProse = map[string]bool{"starlint": true, "id": true, "difficulty": true, "answer": true, "target": true, "duration": true, "level": true, "tags": true}
 
 // each calls fn for every text in the rule's scope, in document order.
-// fn must not keep the *fileText it is given past the call.
+// The texts are the file's shared ones (allTexts), whose lower-case forms
+// and pointers every rule reuses.
 func (d *TeamDef) each(p *Pass, fn func(*fileText)) {
+	texts := allTexts(p)
 	if len(d.Scope) == 0 || (len(d.Scope) == 1 && d.Scope[0] == "/**") {
-		texts := allTexts(p)
 		for i := range texts {
 			if ft := &texts[i]; (len(d.Scope) == 1 || ft.prose) && !d.excluded(ft.segs) {
 				fn(ft)
@@ -408,29 +410,33 @@ func (d *TeamDef) each(p *Pass, fn func(*fileText)) {
 		}
 		return
 	}
-	var seen map[*yaml.Node]bool
-	if len(d.Scope) > 1 {
-		seen = map[*yaml.Node]bool{} // two patterns may name one text
+	for _, i := range d.scopedTexts(p, texts) {
+		if ft := &texts[i]; !d.excluded(ft.segs) {
+			fn(ft)
+		}
 	}
-	var ft fileText
-	for _, pat := range d.Scope {
-		p.Each(pat, func(t Text) {
-			if seen != nil {
-				if seen[t.Node] {
-					return
+}
+
+// scopeKey names a scope's list of texts in a file's memo: house styles
+// give many rules one scope, and each file's texts are matched against it
+// once, sharing the texts (and their lower-case forms) with every rule.
+type scopeKey string
+
+// scopedTexts returns the indexes in texts of the texts the rule's scope
+// names, in document order.
+func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
+	return p.Memo(d.scopeKey, func() any {
+		var out []int32
+		for i := range texts {
+			for _, pat := range d.scope {
+				if matchSegments(pat, texts[i].segs) {
+					out = append(out, int32(i))
+					break
 				}
-				seen[t.Node] = true
 			}
-			ft = fileText{Text: t}
-			if len(d.exclude) > 0 {
-				ft.segs = pack.SplitPointer(t.Ptr)
-				if d.excluded(ft.segs) {
-					return
-				}
-			}
-			fn(&ft)
-		})
-	}
+		}
+		return out
+	}).([]int32)
 }
 
 func (d *TeamDef) excluded(segs []string) bool {
@@ -447,11 +453,25 @@ func lastKey(ptr string) string { return lastKeyOf(pack.SplitPointer(ptr)) }
 
 func lastKeyOf(segs []string) string {
 	for i := len(segs) - 1; i >= 0; i-- {
-		if _, err := strconv.Atoi(segs[i]); err != nil {
+		if !isIndex(segs[i]) {
 			return segs[i]
 		}
 	}
 	return ""
+}
+
+// isIndex reports whether a segment is a list index (all digits): cheaper
+// than strconv.Atoi, whose error for every key is garbage.
+func isIndex(seg string) bool {
+	if seg == "" {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if seg[i] < '0' || seg[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // matchSegments matches pointer segments against a pattern's (* and **).
@@ -510,6 +530,15 @@ type fileText struct {
 	prose bool
 	lower string
 	fold  bool // lower is set
+	words int  // prose.WordCount(Value)+1, once counted
+}
+
+// wordCount returns the text's word count, counted once.
+func (ft *fileText) wordCount() int {
+	if ft.words == 0 {
+		ft.words = prose.WordCount(ft.Value) + 1
+	}
+	return ft.words - 1
 }
 
 // lowered returns the text in lower case, computed once.
@@ -523,16 +552,17 @@ func (ft *fileText) lowered() string {
 // allTexts lists every string of the file once per file, for the team
 // rules that read them all. Pointers are joined only for texts a rule
 // reports on (see fileText.text), and the segments of every text share a
-// few arenas: a pack has hundreds of texts, and a slice each would be
+// single arena: a pack has hundreds of texts, and a slice each would be
 // garbage the collector pays for.
 func allTexts(p *Pass) []fileText {
 	return p.Memo(allTextsKey{}, func() any {
-		var out []fileText
-		var arena []string
+		// Count first, so the texts and their segments take two exact
+		// allocations rather than a growing slice each.
+		n, segTotal := 0, 0
+		WalkStrings(p.File.Root, func(path []string, _ *yaml.Node) { n, segTotal = n+1, segTotal+len(path) })
+		out := make([]fileText, 0, n)
+		arena := make([]string, 0, segTotal)
 		WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
-			if cap(arena)-len(arena) < len(path) {
-				arena = make([]string, 0, max(1024, len(path)))
-			}
 			start := len(arena)
 			arena = append(arena, path...)
 			segs := arena[start:len(arena):len(arena)]

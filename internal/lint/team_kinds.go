@@ -137,6 +137,24 @@ type tokenIndex struct {
 	// before the map lookup
 	firstByte      [256]bool
 	minLen, maxLen int
+	// starts marks the first two bytes of every ASCII first word, folded
+	// (second byte 0 for one-letter words): the last check before the map
+	// lookup, which costs more than all the others. noStarts turns it off
+	// when a first word is not ASCII.
+	starts   [256][4]uint64
+	noStarts bool
+}
+
+// startsLike reports whether a folded ASCII word begins as a first word does.
+func (ix *tokenIndex) startsLike(w []byte) bool {
+	if ix.noStarts {
+		return true
+	}
+	var second byte
+	if len(w) > 1 {
+		second = w[1]
+	}
+	return ix.starts[w[0]][second>>6]&(1<<(second&63)) != 0
 }
 
 func fold(w string) string {
@@ -179,6 +197,15 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 	if !isASCII(e.exact[0]) {
 		ix.minLen, ix.maxLen = 1, 1<<30 // a fold may change the length: no length filter
 	}
+	if k := e.words[0]; isASCII(k) {
+		var second byte
+		if len(k) > 1 {
+			second = k[1]
+		}
+		ix.starts[k[0]][second>>6] |= 1 << (second & 63)
+	} else {
+		ix.noStarts = true
+	}
 	return nil
 }
 
@@ -206,6 +233,9 @@ func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
 				}
 				var entries []*tokenEntry
 				if b, ok := asciiFold(buf[:0], w); ok {
+					if !ix.startsLike(b) {
+						return true
+					}
 					entries = ix.first[string(b)] // the lookup does not copy b
 				} else {
 					entries = ix.first[fold(w)]
@@ -424,7 +454,7 @@ func buildLength(d *TeamDef) (func(*Pass), error) {
 	}
 	return func(p *Pass) {
 		d.each(p, func(ft *fileText) {
-			words := prose.WordCount(ft.Value)
+			words := ft.wordCount()
 			secs := prose.SecondsFor(words, wpm)
 			switch {
 			case d.MaxWords != nil && words > *d.MaxWords:
