@@ -67,6 +67,11 @@ func HighlightContext(ctx context.Context, text string, phrases []string) (strin
 		depth += delta[i]
 		marked[i] = depth > 0
 	}
+	return markedHTML(runes, marked), nil
+}
+
+// markedHTML escapes runes, wrapping each run of marked ones in <mark>.
+func markedHTML(runes []rune, marked []bool) string {
 	var b strings.Builder
 	for i := 0; i < len(runes); {
 		j := i
@@ -81,7 +86,7 @@ func HighlightContext(ctx context.Context, text string, phrases []string) (strin
 		}
 		i = j
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 func foldRune(r rune) rune {

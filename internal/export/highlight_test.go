@@ -2,13 +2,13 @@ package export
 
 import (
 	"context"
-	"html"
 	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
-// naiveHighlight is the old quadratic algorithm, kept as the reference.
+// naiveHighlight is the old quadratic marking, kept as the reference (the
+// rendering of the marks is shared).
 func naiveHighlight(text string, phrases []string) string {
 	runes := []rune(text)
 	folded := make([]rune, len(runes))
@@ -32,21 +32,7 @@ func naiveHighlight(text string, phrases []string) string {
 			}
 		}
 	}
-	var b strings.Builder
-	for i := 0; i < len(runes); {
-		j := i
-		for j < len(runes) && marked[j] == marked[i] {
-			j++
-		}
-		seg := html.EscapeString(string(runes[i:j]))
-		if marked[i] {
-			b.WriteString("<mark>" + seg + "</mark>")
-		} else {
-			b.WriteString(seg)
-		}
-		i = j
-	}
-	return b.String()
+	return markedHTML(runes, marked)
 }
 
 // TestHighlightAgrees: the linear Highlight marks exactly what the old one

@@ -251,3 +251,13 @@ func workspace(t testing.TB, files map[string]string) string {
 	}
 	return dir
 }
+
+// initializedClient is a client past initialize, with the default test
+// capabilities, in an empty workspace; it returns the workspace too.
+func initializedClient(t testing.TB) (*testClient, string) {
+	t.Helper()
+	dir := workspace(t, nil)
+	c := newTestClient(t)
+	c.initialize(dir, nil)
+	return c, dir
+}

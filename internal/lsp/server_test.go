@@ -111,9 +111,7 @@ func TestUTF8Positions(t *testing.T) {
 }
 
 func TestNotAPackGetsNothing(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	compose := pathURI(filepath.Join(dir, "docker-compose.yml"))
 	c.open(compose, "services:\n  web:\n    image: nginx\n", 1)
 	if diags := c.diagnostics(compose, 1); len(diags) != 0 {
@@ -181,9 +179,7 @@ func TestWorkspaceConfig(t *testing.T) {
 }
 
 func TestCrossPackIDs(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	a, b := pathURI(filepath.Join(dir, "a.yaml")), pathURI(filepath.Join(dir, "b.yaml"))
 	c.open(a, weStory, 1)
 	c.open(b, weStory, 1)
@@ -240,9 +236,7 @@ func apply(text string, edits []TextEdit) string {
 }
 
 func TestCodeActions(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	uri := pathURI(filepath.Join(dir, "we-story.yaml"))
 	c.open(uri, weStory, 1)
 	c.diagnostics(uri, 1)
@@ -315,9 +309,7 @@ func hoverAt(t *testing.T, c *testClient, uri string, p Position) string {
 }
 
 func TestHover(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	uri := pathURI(filepath.Join(dir, "we-story.yaml"))
 	c.open(uri, weStory, 1)
 	c.diagnostics(uri, 1)
@@ -352,9 +344,7 @@ func complete(t *testing.T, c *testClient, uri string, p Position) []string {
 }
 
 func TestCompletion(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	uri := pathURI(filepath.Join(dir, "draft.yaml"))
 	text := "starlint: 1\nid: draft\nstar:\n  situation:\n    target: 30s\n    \nquiz:\n  - question: Which?\n    difficulty: \n  - \n"
 	c.open(uri, text, 1)
@@ -382,9 +372,7 @@ func TestCompletion(t *testing.T) {
 }
 
 func TestFormatting(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	uri := pathURI(filepath.Join(dir, "we-story.yaml"))
 	messy := strings.Replace(weStory, "title: Tell", "title:    Tell", 1)
 	c.open(uri, messy, 1)
@@ -455,9 +443,7 @@ func TestSpeakingTime(t *testing.T) {
 }
 
 func TestRobustness(t *testing.T) {
-	dir := workspace(t, nil)
-	c := newTestClient(t)
-	c.initialize(dir, nil)
+	c, dir := initializedClient(t)
 	// Malformed JSON: a parse error, and the server goes on.
 	c.sendRaw([]byte(`{"jsonrpc": "2.0", "id": 99, "method": `))
 	if !c.waitFor(func() bool { return strings.Contains(c.errors[-1], "not valid JSON-RPC") }) {
