@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,6 +34,9 @@ type Config struct {
 	// Team holds the team rules the config (and the files it extends)
 	// defines, in the order they are written.
 	Team []*Rule
+	// sources are the absolute paths of the config and the rule files it
+	// extends: YAML files in the tree that are not packs.
+	sources []string
 }
 
 // WithTeam returns rules followed by the config's team rules: the rules a
@@ -123,6 +127,9 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 		dir = filepath.Dir(path)
 	}
 	c := &Config{Path: path, Dir: dir, Rules: map[string]RuleSetting{}}
+	if abs, err := filepath.Abs(path); err == nil {
+		c.sources = append(c.sources, abs)
+	}
 	bad := func(n *yaml.Node, format string, args ...any) error {
 		return &ConfigError{Path: path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -230,6 +237,7 @@ func (p *configParser) extends(from string, v *yaml.Node, bad func(*yaml.Node, s
 			return bad(at, "`extends` %s: cannot read it (%v); paths are relative to %s", f, errors.Unwrap(err), filepath.Dir(from))
 		}
 		p.seen[abs] = true
+		p.c.sources = append(p.c.sources, abs)
 		if err := p.ruleFile(full, src, depth+1); err != nil {
 			return err
 		}
@@ -482,16 +490,20 @@ func (c *Config) Setting(r *Rule) RuleSetting {
 	return s
 }
 
-// Ignored reports whether a file path matches one of the ignore globs.
-// Globs are relative to the config file's directory; `**` matches any
-// number of directories.
+// Ignored reports whether a file path is not to be linted as a pack: it
+// matches one of the ignore globs, or it is the config or a rule file the
+// config extends. Globs are relative to the config file's directory; `**`
+// matches any number of directories.
 func (c *Config) Ignored(path string) bool {
-	if c == nil || len(c.Ignore) == 0 {
+	if c == nil || (len(c.Ignore) == 0 && len(c.sources) == 0) {
 		return false
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
+	}
+	if slices.Contains(c.sources, abs) {
+		return true
 	}
 	rel, err := filepath.Rel(c.Dir, abs)
 	if err != nil {
