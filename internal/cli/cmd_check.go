@@ -19,7 +19,10 @@ Exit status: 0 when no error is found, 1 when errors are found, 2 for usage,
 configuration or I/O errors.`,
 		Example: "  starlint validate\n  starlint validate packs/failed-to-deliver.yaml --format json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Paths, o.Log, o.ConfigPath, o.Rules = args, g.logger(io), g.config, rules.Structural()
+			o.Paths, o.Log, o.ConfigPath = args, g.logger(io), g.config
+			// validate runs the structural rules, but knows every rule, so
+			// that a suppression comment naming a lint rule is not unknown
+			o.Rules, o.Team, o.Only = rules.All(), true, structuralNames()
 			if runF != nil {
 				return runF(o)
 			}
@@ -78,4 +81,12 @@ otherwise, 2 for usage, configuration or I/O errors.`,
 	f.BoolVar(&o.Cache, "cache", false, "reuse the results of unchanged files from the last run (the config's cache: key does the same)")
 	f.StringVar(&o.CacheFile, "cache-file", "", "where to keep the result cache (default: under the user's cache directory); implies --cache")
 	return cmd
+}
+
+func structuralNames() []string {
+	var names []string
+	for _, r := range rules.Structural() {
+		names = append(names, r.Name)
+	}
+	return names
 }

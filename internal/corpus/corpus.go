@@ -222,13 +222,17 @@ func One(i int, seed uint64) Pack {
 		g.line("  - id: q%d-%s", q+1, pat.slug)
 		g.folded("    ", "question", fmt.Sprintf("A candidate noticed %s in the %s service, outside their team, and fixed it unasked. Which principle does this primarily demonstrate? (variant %d)", fault, sys, q+1))
 		g.line("    difficulty: %s", d)
-		g.line("    options: [Ownership, Bias for Action, Deliver Results, Customer Obsession]")
-		g.line("    answer: A")
+		// the right option moves from item to item, as a writer spreads them
+		principles := []string{"Ownership", "Bias for Action", "Deliver Results", "Customer Obsession"}
+		r := q % len(principles)
+		rotated := append(append([]string(nil), principles[r:]...), principles[:r]...)
+		g.line("    options: [%s]", strings.Join(rotated, ", "))
+		g.line("    answer: %c", 'A'+rune((len(principles)-r)%len(principles)))
 		g.line("    solution:")
 		g.line("      - 'Step 1: Identify the core behavior -- acting outside the team unasked -> Ownership'")
 		g.line("      - 'Step 2: Distinguish from Bias for Action -- the point is who owned it, not speed'")
 		if !(defect == "missing-hint" && q == 2) {
-			g.line("    hint: Acting unasked outside your team -> Ownership")
+			g.line("    hint: Who noticed the problem, and had anyone asked them to fix it?")
 		}
 		g.line("    mistakes: [Choosing Deliver Results because the story ends well]")
 	}

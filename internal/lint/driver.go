@@ -22,6 +22,9 @@ const MaxPerRule = 100
 const (
 	RuleYAML          = "yaml"
 	RuleUnusedDisable = "unused-disable"
+	// RuleSchema's findings are never dropped as consequences of others
+	// (see Pass.Settle): the schema is the contract.
+	RuleSchema = "schema"
 )
 
 // Linter runs a set of rules with their configured severities and options.
@@ -35,9 +38,10 @@ type Linter struct {
 }
 
 type activeRule struct {
-	rule *Rule
-	sev  Severity
-	opts any
+	rule  *Rule
+	sev   Severity
+	opts  any
+	reads [][]string // Rule.Reads, split
 }
 
 // New prepares a Linter. only, when not empty, restricts the run to the
@@ -66,7 +70,11 @@ func New(rules []*Rule, cfg *Config, only []string) (*Linter, error) {
 		if s.Severity == Off || (len(only) > 0 && !selected[r.Name]) {
 			continue
 		}
-		l.active = append(l.active, activeRule{rule: r, sev: s.Severity, opts: s.Options})
+		a := activeRule{rule: r, sev: s.Severity, opts: s.Options}
+		for _, pat := range r.Reads {
+			a.reads = append(a.reads, splitPattern(pat))
+		}
+		l.active = append(l.active, a)
 	}
 	for i := range l.active {
 		l.byName[l.active[i].rule.Name] = &l.active[i]
@@ -145,15 +153,27 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 		locate(f, diags)
 		return diags, nil
 	}
+	if why := notAPack(f.Root); why != "" {
+		// Ten schema errors about missing keys would bury the one fact
+		// that matters: this file is something else.
+		if a := l.byName[RuleSchema]; a != nil {
+			diags = append(diags, Diagnostic{File: f.Path, Span: f.NodeSpan(firstKey(f.Root)), Rule: RuleSchema, Severity: a.sev,
+				Message: why + ": leave it out of the linted paths (`ignore:` in .starlint.yaml), or start a pack with `starlint new`"})
+		}
+		diags = l.suppress(f, diags)
+		locate(f, diags)
+		return diags, nil
+	}
 	words := make(map[string][]prose.Word, 32)
 	maps := make(map[*yaml.Node]*pack.TextMap)
 	memo := map[any]any{}
+	var marks []settled
 	for i := range l.active {
 		a := &l.active[i]
 		if a.rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps, memo: memo}
+		pass := &Pass{Rule: a.rule, File: f, Pack: f.Pack, Options: a.opts, words: words, maps: maps, memo: memo, settled: &marks}
 		reported := 0
 		pass.report = func(d Diagnostic) {
 			if reported++; reported > MaxPerRule {
@@ -169,6 +189,7 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 				Message: fmt.Sprintf("and %d more findings of %s in this file (starlint shows %d per rule): fix these, then lint again", reported-MaxPerRule, a.rule.Name, MaxPerRule)})
 		}
 	}
+	diags = l.dropSettled(diags, marks)
 	diags = l.suppress(f, diags)
 	locate(f, diags)
 	var ref *PackRef
@@ -178,6 +199,18 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 		_, v, _ := f.Node("/id")
 		_, start, end := f.Locate(f.NodeSpan(v), pack.Pos{})
 		ref = &PackRef{File: f.Path, ID: strings.Clone(f.Pack.ID), Pos: start, End: end}
+		var letters strings.Builder
+		for _, q := range f.Pack.Quiz {
+			if q.AnswerIndex() >= 0 {
+				letters.WriteString(q.Answer)
+			}
+		}
+		if letters.Len() > 0 {
+			ref.Answers = letters.String()
+			if key, _, ok := f.Node("/quiz"); ok && key != nil {
+				_, ref.QuizPos, ref.QuizEnd = f.Locate(f.NodeSpan(key), pack.Pos{})
+			}
+		}
 	}
 	return diags, ref
 }

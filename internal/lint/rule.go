@@ -42,6 +42,11 @@ type Rule struct {
 	Builtin bool
 	// Link is where a team rule's documentation lives (its config's link).
 	Link string
+	// Reads lists pointer patterns (* one segment, ** any depth) of values
+	// the rule judges besides those it reports on: when another rule
+	// settles such a value (a schema error, a placeholder), the rule's
+	// findings on the same item are dropped as consequences (Pass.Settle).
+	Reads []string
 	// Kind is a team rule's kind (existence, substitution, ...); "" for
 	// the built-in rules.
 	Kind string
@@ -112,6 +117,7 @@ type Pass struct {
 	words   map[string][]prose.Word      // shared by every rule on the file
 	maps    map[*yaml.Node]*pack.TextMap // likewise
 	memo    map[any]any                  // likewise: Memo
+	settled *[]settled                   // likewise: Settle
 }
 
 // Memo returns the value build makes for key, building it once per file:
@@ -232,6 +238,11 @@ type PackRef struct {
 	ID   string
 	Pos  pack.Pos // of the id value
 	End  pack.Pos
+	// Answers are the quiz's answer letters in order ("ACBD"), for
+	// answer-position-balance; QuizPos is where the quiz key is.
+	Answers string
+	QuizPos pack.Pos
+	QuizEnd pack.Pos
 }
 
 // SetPass is what a rule's RunSet receives: every linted pack's id.

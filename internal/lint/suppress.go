@@ -42,6 +42,7 @@ func parseDirectives(f *pack.File) []*directive {
 		return nil
 	}
 	inside := scalarLines(f)
+	quoted := quotedRanges(f)
 	starts := nodeStarts(f.Root)
 	var out []*directive
 	for line := 1; line <= f.NumLines(); line++ {
@@ -50,7 +51,7 @@ func parseDirectives(f *pack.File) []*directive {
 			continue
 		}
 		loc := directiveRE.FindStringSubmatchIndex(text)
-		if loc == nil || !isCommentStart(text, loc[0]) {
+		if loc == nil || !isCommentStart(text, loc[0]) || quoted.contains(f.Offset(pack.Pos{Line: line, Col: 1})+loc[0]) {
 			continue
 		}
 		d := &directive{pos: pack.Pos{Line: line, Col: runeCol(text, loc[0])}, file: loc[2] >= 0}
@@ -95,15 +96,42 @@ func (d *directive) covers(rule, ptr string) bool {
 	return false
 }
 
+// isCommentStart reports whether a '#' at line[i] can start a comment:
+// YAML wants it at the line's start or after a space. (Whether it is inside
+// a quoted scalar is the nodes' to say: quotedRanges.)
 func isCommentStart(line string, i int) bool {
-	if i == 0 {
-		return true
+	return i == 0 || line[i-1] == ' ' || line[i-1] == '\t'
+}
+
+// spans are byte ranges of the source, sorted by start, not overlapping.
+type spans [][2]int
+
+func (s spans) contains(off int) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i][1] > off })
+	return i < len(s) && s[i][0] <= off
+}
+
+// quotedRanges returns where the file's quoted scalars lie, from opening to
+// closing quote: a '#' there is text, whatever quotes or apostrophes stand
+// before it on the line ("It's what we did # starlint-disable no-we" is a
+// plain scalar and a comment).
+func quotedRanges(f *pack.File) spans {
+	var out spans
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			start := f.Offset(pack.Pos{Line: n.Line, Col: n.Column})
+			out = append(out, [2]int{start, quotedEnd(f.Src, start) + 1})
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
 	}
-	if c := line[i-1]; c != ' ' && c != '\t' {
-		return false
+	if f.Root != nil {
+		walk(f.Root)
 	}
-	// a '#' inside a quoted string on the same line is text
-	return strings.Count(line[:i], `"`)%2 == 0 && strings.Count(line[:i], "'")%2 == 0
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
 }
 
 func runeCol(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) + 1 }
@@ -211,9 +239,17 @@ func scalarLines(f *pack.File) map[int]bool {
 // quotedEndLine returns the line of the closing quote of a quoted scalar.
 func quotedEndLine(f *pack.File, n *yaml.Node) int {
 	start := f.Offset(pack.Pos{Line: n.Line, Col: n.Column})
-	src := f.Src
-	if start >= len(src) {
+	if start >= len(f.Src) {
 		return n.Line
+	}
+	return f.PosOf(quotedEnd(f.Src, start)).Line
+}
+
+// quotedEnd returns the offset of the quote that closes the quoted scalar
+// opening at src[start] (or the last byte, when it is not closed).
+func quotedEnd(src []byte, start int) int {
+	if start >= len(src) {
+		return len(src) - 1
 	}
 	q := src[start]
 	for i := start + 1; i < len(src); i++ {
@@ -223,8 +259,8 @@ func quotedEndLine(f *pack.File, n *yaml.Node) int {
 		case src[i] == q && q == '\'' && i+1 < len(src) && src[i+1] == '\'':
 			i++
 		case src[i] == q:
-			return f.PosOf(i).Line
+			return i
 		}
 	}
-	return f.NumLines()
+	return len(src) - 1
 }

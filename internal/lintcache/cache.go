@@ -32,7 +32,7 @@ import (
 )
 
 // magic starts every cache file; the number is the format version.
-const magic = "starlint-lint-cache-v2\n"
+const magic = "starlint-lint-cache-v3\n" // v3: PackRef.Answers
 
 // magicPrefix is what every version of the cache file starts with: a file
 // without it is not a cache, and is never overwritten.

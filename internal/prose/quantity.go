@@ -36,9 +36,11 @@ var quantityUnits = map[string]bool{
 
 // Quantity returns the first quantity stated in text: a number that is not
 // part of a name (0.3%, $8,000, 2x, 3×, 40 ms, 3 weeks; not "SDE2" or
-// "p99"), a number word (zero to ten, dozen, hundred, thousand, million,
-// half, doubled, tripled, ...), or "from X to Y" between quantity words.
-// It returns "" when there is none.
+// "p99") nor a label (a year, a date, a time of day, a version, an
+// ordinal, "step 2", "#4521"), a number word (zero to ten, dozen, hundred,
+// thousand, million, half, doubled, tripled, ...), a fraction ("a third"),
+// or "from X to Y" between quantity words. It returns "" when there is
+// none.
 func Quantity(text string) string {
 	words := Words(text)
 	for i, w := range words {
@@ -50,10 +52,13 @@ func Quantity(text string) string {
 					continue
 				}
 			}
-			if isNumberToken(w.Text) {
+			if isNumberToken(w.Text) && !isLabelNumber(text, words, i) {
 				return numberWithUnit(text, w)
 			}
 			continue
+		}
+		if isFraction(words, i) {
+			return words[i-1].Text + " " + w.Text
 		}
 		lw := strings.ToLower(w.Text)
 		if lw == "one" && !countingOne(words, i) {
@@ -89,10 +94,11 @@ func isNumberToken(s string) bool {
 	// a short unit or multiplier glued to the number
 	switch rest {
 	case "x", "×", "k", "m", "b", "bn", "mm", "ms", "s", "h", "hr", "hrs", "min", "d", "w",
-		"st", "nd", "rd", "th", "gb", "mb", "kb", "tb", "pb", "qps", "rps", "fold":
+		"gb", "mb", "kb", "tb", "pb", "qps", "rps", "fold":
 		return true
 	}
-	return strings.HasPrefix(rest, "-") // "3-day", "10-fold"
+	// "3-day", "10-fold"; not a date such as 2023-05-01
+	return len(rest) > 1 && rest[0] == '-' && !strings.ContainsAny(rest, "0123456789")
 }
 
 func numberWithUnit(text string, w Word) string {
@@ -176,3 +182,131 @@ func countingOne(words []Word, i int) bool {
 	}
 	return true
 }
+
+// labelWords name a thing by its number: "step 2", "sprint 14", "version 3".
+var labelWords = toSet("step steps item items phase stage round sprint chapter section part level tier page line " +
+	"option question number version release milestone ticket issue pr incident room floor grade priority " +
+	"day week month quarter year q1 q2 q3 q4 fy")
+
+// yearWords come before a year: "in 2023", "since 2019", "Q3 2023".
+var yearWords = toSet("in since during until till early late mid fiscal circa q1 q2 q3 q4 fy spring summer autumn fall winter")
+
+// weakYearWords come before years and before counts alike: "by 2025", "by
+// 2000 requests". A year is told by what follows.
+var weakYearWords = toSet("by of from around before after")
+
+// countsSomething reports whether a word after a number looks like what it
+// counts: a plural noun ("requests", "customers").
+func countsSomething(w string) bool {
+	switch w {
+	case "was", "is", "has", "this", "us", "as", "its", "his", "yes":
+		return false
+	}
+	return len(w) > 2 && strings.HasSuffix(w, "s")
+}
+
+// isClockSuffix reports text after a number that makes it a time of day.
+func isClockSuffix(gap string) bool {
+	g := strings.ToLower(strings.TrimLeft(gap, " "))
+	for _, suf := range []string{"am", "pm", "a.m.", "p.m."} {
+		if strings.HasPrefix(g, suf) && (len(g) == len(suf) || !unicode.IsLetter(rune(g[len(suf)]))) {
+			return true
+		}
+	}
+	return false
+}
+
+var monthWords = toSet("january february march april may june july august september october november december " +
+	"jan feb mar apr jun jul aug sep sept oct nov dec")
+
+// fractionWords follow "a", "one", "two"...: "a third", "two fifths".
+var fractionWords = toSet("third thirds fifth fifths sixth sixths tenth tenths")
+
+func toSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// isLabelNumber reports whether the number words[i] names or dates
+// something rather than measuring it.
+func isLabelNumber(text string, words []Word, i int) bool {
+	w := words[i]
+	lw := strings.ToLower(w.Text)
+	prev, next := "", ""
+	if i > 0 {
+		prev = strings.ToLower(words[i-1].Text)
+	}
+	if i+1 < len(words) {
+		next = strings.ToLower(words[i+1].Text)
+	}
+	before, after := byteBefore(text, w.Start), byteAt(text, w.Start+len(w.Text))
+	gap := text[min(len(text), w.Start+len(w.Text)):]
+	switch {
+	case before == '#' || before == '/' || after == '/' || after == ':' || before == ':':
+		return true // #4521, 3/14, 9:30
+	case strings.Count(lw, ".") >= 2 || strings.HasPrefix(prev, "v") && len(prev) == 1:
+		return true // 2.3.1, v 2
+	case isOrdinal(lw):
+		return true // 3rd, 99th
+	case labelWords[prev] && !strings.ContainsAny(lw, "%") && before != '$':
+		return true // step 2, sprint 14
+	case monthWords[prev] || monthWords[next] && !quantityUnits[next]:
+		return true // March 3, 3 March
+	case isClockSuffix(gap):
+		return true // 5 pm, 7 a.m.
+	case isYear(lw) && before != '$' && (yearWords[prev] || weakYearWords[prev] && !countsSomething(next)):
+		return true // in 2023, since 2019, by 2025 (not "of 2000 requests")
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1900 && n <= 2099
+}
+
+func isOrdinal(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	switch w[i:] {
+	case "st", "nd", "rd", "th":
+		return i > 0
+	}
+	return false
+}
+
+// isFraction reports "a third", "two fifths": a fraction word after a count.
+func isFraction(words []Word, i int) bool {
+	if i == 0 || !fractionWords[strings.ToLower(words[i].Text)] {
+		return false
+	}
+	switch strings.ToLower(words[i-1].Text) {
+	case "a", "one", "two", "three", "four":
+		return true
+	}
+	return false
+}
+
+func byteBefore(s string, i int) byte {
+	if i <= 0 || i > len(s) {
+		return 0
+	}
+	return s[i-1]
+}
+
+func byteAt(s string, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

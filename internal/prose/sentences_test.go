@@ -64,6 +64,12 @@ func TestQuantity(t *testing.T) {
 		"On-call pages dropped to zero.",
 		"Two teams adopted the alert.",
 		"It cut build time ten-fold.",
+		"Of 2000 requests, 40 failed.",
+		"I closed 2023 tickets in a week.",
+		"A third of the pages went away.",
+		"Errors fell from 1,200 a day to 40.",
+		"By 2025 we had halved it.",
+		"It saved 3-day waits.",
 	}
 	for _, s := range has {
 		if Quantity(s) == "" {
@@ -75,6 +81,14 @@ func TestQuantity(t *testing.T) {
 		"The SDE2 on-call rotation was calmer.",
 		"The p99 dashboard looked healthier.",
 		"We moved from the old service to the new one.",
+		// years, dates, times, versions, labels and ordinals are not outcomes
+		"The migration went well in 2023 and everyone was happy.",
+		"Things got better at step 2 and the team was happy.",
+		"We shipped v2.3 on March 3 at 5 p.m.",
+		"It was the 3rd release of 2.3.1 in sprint 14, ticket #4521, at 9:30.",
+		"Q3 2023 was calm, and since 2019 nobody had asked.",
+		"The 99th percentile looked healthier.",
+		"We shipped the 2023-05-01 build on 3/14.",
 		"",
 	}
 	for _, s := range none {

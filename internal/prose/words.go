@@ -167,3 +167,29 @@ func FoldTerm(w string) string {
 	}
 	return b.String()
 }
+
+// PhraseTerms returns the terms of s as key-phrase matching compares them:
+// Terms, with hyphenated words split into their parts, so that "one-page"
+// and "one page", or "follow-up" and "follow up", are the same words.
+// Numbers stay whole ("$46,000" is the term "46000", "0.3" stays "0.3").
+func PhraseTerms(s string) []string {
+	var out []string
+	EachWord(s, func(w string, _ int) bool {
+		t := FoldTerm(w)
+		for {
+			i := strings.IndexByte(t, '-')
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				out = append(out, t[:i])
+			}
+			t = t[i+1:]
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+		return true
+	})
+	return out
+}

@@ -66,16 +66,49 @@ func RunWithConfig(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Ru
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results []Result
-	for _, path := range paths {
+	return runFixtures(t, l, paths, false)
+}
+
+// RunWorkspace is RunWithConfig with every fixture of dir in one
+// workspace, for rules that look across packs: each fixture's
+// expectations include the findings the others cause in it.
+func RunWorkspace(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Rule) []Result {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures in %s", dir)
+	}
+	l, err := lint.New(lint.WithTeam(rules, cfg), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runFixtures(t, l, paths, true)
+}
+
+func runFixtures(t *testing.T, l *lint.Linter, paths []string, shared bool) []Result {
+	t.Helper()
+	srcs := make([][]byte, len(paths))
+	workspace := lint.NewEngine(l, false)
+	for i, path := range paths {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Each fixture is a workspace of its own, as an editor sees one
-		// open pack: the same engine every driver runs.
-		engine := lint.NewEngine(l, false)
-		engine.Update(path, src)
+		srcs[i] = src
+		if shared {
+			workspace.Update(path, src)
+		}
+	}
+	var results []Result
+	for i, path := range paths {
+		src := srcs[i]
+		engine := workspace
+		if !shared {
+			// Each fixture is a workspace of its own, as an editor sees
+			// one open pack: the same engine every driver runs.
+			engine = lint.NewEngine(l, false)
+			engine.Update(path, src)
+		}
 		diags := engine.Diagnostics(path)
 		wants := parseWants(t, path, src)
 		check(t, path, diags, wants)

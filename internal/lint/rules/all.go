@@ -9,6 +9,8 @@ import "github.com/starlint-dev/starlint/internal/lint"
 func All() []*lint.Rule {
 	return []*lint.Rule{
 		ActionFirstPerson,
+		AnswerPositionBalance,
+		HintRevealsAnswer,
 		IDMatchesFilename,
 		IDUnique,
 		NoPlaceholder,

@@ -15,9 +15,13 @@ var PhraseInExample = &lint.Rule{
 	Doc: `Key phrases are what the learner should remember saying, so each must be in the example
 it comes from (for the reflection step: in the model reflections). Matching ignores case,
 punctuation, quote style and word order: "$8,000 per week recovered" matches "recovered $8,000
-per week", and "team's" matches "team’s".`,
+per week", and "team's" matches "team’s". Hyphenated and spaced forms are the same words
+("one-page" matches "one page", "follow-up" matches "follow up"), and a number is one word with
+its separators and decimals ("$46,000", "0.3%"). In a flow list, [saved $46,000 a month], YAML
+ends the item at the comma inside the number: the rule says so, and the fix is to quote the item.`,
 	Bad:     "star:\n  result:\n    example: The drop rate went to zero.\n    phrases: [\"$8,000 per week recovered\"]",
 	Good:    "star:\n  result:\n    example: The post-mortem estimated this recovered $8,000 per week.\n    phrases: [\"$8,000 per week recovered\"]",
+	Reads:   []string{"/star/*/example", "/reflections/*/text", "/levels/*/reflection"},
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		type source struct {
@@ -44,14 +48,21 @@ per week", and "team's" matches "team’s".`,
 				}
 				if text != "" {
 					src.have = make(map[string]int, 64)
-					for _, w := range p.Words(text) {
-						src.have[prose.FoldTerm(w.Text)]++
+					for _, t := range prose.PhraseTerms(text) {
+						src.have[t]++
 					}
 				}
 				sources[name] = src
 			}
 			if src.have == nil {
 				return // no example to look in: nothing to compare
+			}
+			if splitAt, whole := splitNumber(p, ph, step.Phrases); splitAt != "" {
+				p.ReportText(ph, "YAML split the key phrase %q at the comma in %q (a comma ends an item inside [ ]): quote the item, %q", whole, splitAt, whole)
+				return
+			}
+			if continuesSplit(p, ph) {
+				return // the item before was reported as split here
 			}
 			if missing := missingTerms(ph.Value, src.have); len(missing) > 0 {
 				p.ReportText(ph, "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph.Value, name, src.where, strings.Join(missing, ", "))
@@ -65,7 +76,7 @@ per week", and "team's" matches "team’s".`,
 func missingTerms(phrase string, have map[string]int) []string {
 	used := map[string]int{}
 	var missing []string
-	for _, t := range prose.Terms(phrase) {
+	for _, t := range prose.PhraseTerms(phrase) {
 		used[t]++
 		if used[t] > have[t] {
 			missing = append(missing, strconv.Quote(t))
@@ -73,3 +84,33 @@ func missingTerms(phrase string, have map[string]int) []string {
 	}
 	return missing
 }
+
+// splitNumber reports a phrase that YAML cut at a number's comma in a flow
+// list ("[saved $46,000 a month]" is "saved $46" and "000 a month"): the
+// number as written, and the phrase as meant.
+func splitNumber(p *lint.Pass, ph lint.Text, phrases []string) (number, whole string) {
+	end := p.Span(ph, 0, len(ph.Value)).End
+	src := p.File.Src
+	if ph.Node.Style != 0 || ph.Value == "" || !isDigit(ph.Value[len(ph.Value)-1]) ||
+		end+1 >= len(src) || src[end] != ',' || !isDigit(src[end+1]) {
+		return "", ""
+	}
+	i, err := strconv.Atoi(segment(ph.Ptr, 3))
+	if err != nil || i+1 >= len(phrases) {
+		return "", ""
+	}
+	next := phrases[i+1]
+	digits := len(next) - len(strings.TrimLeft(next, "0123456789"))
+	head := ph.Value[strings.LastIndexFunc(ph.Value, func(r rune) bool { return r < '0' || r > '9' })+1:]
+	return head + "," + next[:digits], ph.Value + "," + next
+}
+
+// continuesSplit reports the second piece of a phrase splitNumber reports.
+func continuesSplit(p *lint.Pass, ph lint.Text) bool {
+	start := p.Span(ph, 0, 0).Start
+	src := p.File.Src
+	return ph.Node.Style == 0 && ph.Value != "" && isDigit(ph.Value[0]) &&
+		start >= 2 && src[start-1] == ',' && isDigit(src[start-2])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -73,11 +73,13 @@ XXX (in capitals, as words), "lorem ipsum", "???", or that is only "..." is repo
 			if s := strings.TrimSpace(n.Value); s == "..." || s == "…" {
 				t.Ptr = ptr()
 				p.ReportText(t, "placeholder \"...\": write the text")
+				p.Settle(t.Ptr)
 				return
 			}
 			if m, at := findPlaceholder(n.Value); m != "" {
 				t.Ptr = ptr()
 				p.ReportRange(t, at, at+len(m), "placeholder %q: write the text", m)
+				p.Settle(t.Ptr) // other rules judge text that is still to be written
 			}
 		})
 	},

@@ -70,6 +70,7 @@ var QuizAnswer = &lint.Rule{
 	Doc:     "The answer is a letter, A for the first option, B for the second... It must name one of the item's options. Two options with the same text (ignoring case, spacing and quote style) make the question unanswerable.",
 	Bad:     "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: C",
 	Good:    "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: B",
+	Reads:   []string{"/quiz/*/answer", "/quiz/*/options/*"},
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		for i, q := range p.Pack.Quiz {
@@ -97,26 +98,48 @@ var QuizAnswer = &lint.Rule{
 var SolutionNamesAnswer = &lint.Rule{
 	Name:    "solution-names-answer",
 	Summary: "a solution step mentions the correct option's text",
-	Doc:     "A solution that never names the correct option leaves the learner to connect the reasoning to the answer. At least one step should mention the correct option's text (ignoring case, spacing and quote style).",
+	Doc: `A solution that never names the correct option leaves the learner to connect the reasoning
+to the answer. At least one step should mention the correct option's text. The comparison is of
+words: case, quote style, quotation marks, punctuation and spacing are ignored, so the option
+"Escalate to the manager." is named by the step 'Choosing "escalate to the manager" fits'. A
+solution with no written step is quiz-solution's to report.`,
 	Bad:     "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: A\n    solution: [Nobody asked the candidate to act]",
-	Good:    "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: A\n    solution: [Nobody asked the candidate to act -> Ownership]",
+	Good:    "quiz:\n  - question: Which principle?\n    options: [Take ownership of the outage., Dive Deep]\n    answer: A\n    solution: ['Nobody asked the candidate to act: \"take ownership of the outage\"']",
+	Reads:   []string{"/quiz/*/answer", "/quiz/*/options/*", "/quiz/*/solution/*"},
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		for i, q := range p.Pack.Quiz {
 			a := q.AnswerIndex()
-			if a < 0 || len(q.Solution) == 0 {
+			if a < 0 {
 				continue
 			}
-			want := prose.Normalize(q.Options[a])
-			found := false
-			for _, s := range q.Solution {
-				found = found || strings.Contains(prose.Normalize(s), want)
+			want := wordForm(q.Options[a])
+			if want == " " {
+				continue // an option without words (a symbol) cannot be quoted
 			}
-			if !found && want != "" {
+			found, written := false, false
+			for _, s := range q.Solution {
+				written = written || strings.TrimSpace(s) != ""
+				found = found || strings.Contains(wordForm(s), want)
+			}
+			if written && !found {
 				p.Reportf(quizPtr(i, "solution"), "quiz item %d: no solution step mentions the answer, %s %q: end the reasoning on it", i+1, q.Answer, clip(q.Options[a], 60))
 			}
 		}
 	},
+}
+
+// wordForm is a text's words, folded and joined as " word word ", so that
+// containment compares whole words and ignores case, quotes, punctuation
+// and spacing.
+func wordForm(s string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range prose.Terms(s) {
+		b.WriteString(t)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // QuizDifficultyMix wants a quiz to span difficulties.
@@ -126,6 +149,7 @@ var QuizDifficultyMix = &lint.Rule{
 	Doc:     "A quiz tells a learner whether the pattern is strong only if it has easy, medium and hard questions. A quiz of three or more items that lacks one of the three is reported.",
 	Bad:     "quiz:\n  - {question: Which A, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which B, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which C, difficulty: medium, options: [x, y], answer: A}",
 	Good:    "quiz:\n  - {question: Which A, difficulty: easy, options: [x, y], answer: A}\n  - {question: Which B, difficulty: medium, options: [x, y], answer: A}\n  - {question: Which C, difficulty: hard, options: [x, y], answer: A}",
+	Reads:   []string{"/quiz/*/difficulty"},
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		if len(p.Pack.Quiz) < 3 {

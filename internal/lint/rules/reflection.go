@@ -14,19 +14,30 @@ type ReflectionOptions struct {
 }
 
 // builtinGenericPhrases are reflections that fit any story, so tell the
-// interviewer nothing.
+// interviewer nothing. A * stands for one to four words: "learned that *
+// matters" is "I learned that estimates matter" and "I learned that clear
+// ownership matters". They are generic whatever words surround them.
 var builtinGenericPhrases = []string{
 	"communication is important", "communication is key", "importance of communication",
-	"communicate better", "communicate more", "better communication", "over-communicate",
-	"learned a lot", "learnt a lot", "i learned my lesson", "learned from my mistakes",
-	"lessons learned", "great learning experience", "valuable lesson", "teamwork is important",
-	"teamwork is key", "importance of teamwork", "work harder", "be more careful",
-	"pay more attention", "plan better", "better planning", "manage my time better",
-	"time management", "ask for help earlier", "grew as a person", "made me a better engineer",
-	"never give up", "always test", "test more",
+	"communicate better", "communicate more", "communicate early", "communicate earlier",
+	"communicate proactively", "communicate clearly", "better communication", "over-communicate",
+	"learned a lot", "learnt a lot", "taught me a lot", "taught me so much", "taught me many things",
+	"helped me grow", "helped me to grow", "made me grow", "grow as an engineer", "grow as a person",
+	"grew as an engineer", "grew as a person", "made me a better",
+	"learned that * matters", "learned that * matter", "learned that * is important",
+	"learned that * are important", "learned how important * is", "learned the importance of",
+	"realized that * matters", "realized how important", "i learned my lesson",
+	"learned from my mistakes", "lessons learned", "great learning experience", "valuable lesson",
+	"teamwork is important", "teamwork is key", "importance of teamwork", "work harder",
+	"be more careful", "pay more attention", "plan better", "better planning",
+	"manage my time better", "time management", "ask for help earlier", "never give up",
+	"always test", "test more",
 }
 
-// storyStopwords are words too common to make a reflection story-specific.
+// storyStopwords are words too common to make a reflection story-specific:
+// function words, and the roles and work words every story has ("manager",
+// "deadline", "engineer"). Sharing one of them with the story does not tie
+// a reflection to it.
 var storyStopwords = toSet(`a about above after again against all also always am an and any are as at be
 because been before being below between both but by can could did do does doing down during each
 even ever every few for from further had has have having he her here hers him his how i i'd i'll
@@ -36,7 +47,18 @@ over own really same she should so some such than that the their them then there
 those through to too under until up very was we were what when where which while who why will with
 would you your always better things thing something team teams work worked working issue issues
 problem problems real really important importance always ensure prevent future next time times
-across beyond within without able way ways lot people others everyone someone`)
+across beyond within without able way ways lot people others everyone someone
+engineer engineers engineering developer developers manager managers management boss lead leader
+leaders leadership senior junior colleague colleagues coworker coworkers peer peers stakeholder
+stakeholders customer customers client clients user users company organization role project
+projects product feature features task tasks goal goals deadline deadlines estimate estimates
+estimation schedule timeline plan plans planning meeting meetings process processes change changes
+decision decisions result results outcome outcomes impact experience situation action success
+failure mistake mistakes communication communicate communicating early earlier later help helped
+helping grow growth grew taught teach realize realized understand understood matter matters
+deliver delivered delivery thought think know knew feel felt need needed want wanted try tried
+keep kept take took give gave well good great bad right wrong first last many little
+tell told say said says ask asked see saw seen went came come going sooner describe example`)
 
 func toSet(words string) map[string]bool {
 	set := map[string]bool{}
@@ -62,10 +84,16 @@ var ReflectionNotGeneric = &lint.Rule{
 	Doc: `"I learned communication is important" is the most common reflection failure: it fits any
 story and tells the interviewer nothing. A reflection (reflections[].text, levels[].reflection,
 star.reflection.example) fails when it matches a known generic phrasing (a built-in list that
-the generic-phrases option extends), or when it shares no story-specific term (a word of four or
-more letters that is not a common word) with the scenario and the STAR examples.`,
+the generic-phrases option extends; in a phrasing, * stands for one to four words), or when it
+shares no distinctive term with the story: the title, the scenario and every STAR step's example
+and key phrases. Generic templates ("taught me a lot", "helped me grow", "I learned that X
+matters", "communicate early", "communicate better") fail whatever words surround them. A
+distinctive term is a name, a system, a number or an acronym, or another word of four or more
+letters that is not a common word or a word every story has (a role such as "manager" or
+"engineer", or "deadline", "estimate", "project", "customer").`,
 	Bad:     "scenario: I found a race condition in the payment retry logic.\nreflections:\n  - level: SDE2\n    text: I learned communication is important.",
 	Good:    "scenario: I found a race condition in the payment retry logic.\nreflections:\n  - level: SDE2\n    text: I learned to check retry logic for race conditions before it reaches payments.",
+	Reads:   []string{"/title", "/scenario", "/star/*/example"},
 	Default: lint.Error,
 	Options: func() any { return &ReflectionOptions{} },
 	Run: func(p *lint.Pass) {
@@ -82,10 +110,11 @@ more letters that is not a common word) with the scenario and the STAR examples.
 		for _, t := range texts {
 			words := p.Words(t.Value)
 			folded := foldWords(words)
-			if phrase, at := matchPhrase(folded, phrases); at >= 0 {
-				// the match starts at the space before word k
-				k, n := strings.Count(folded[:at], " "), strings.Count(phrase.folded, " ")-1
-				if k+n <= len(words) {
+			if phrase, at, end := matchPhrase(folded, phrases); at >= 0 {
+				// the match runs from the space before word k to the space
+				// after word k+n-1
+				k, n := strings.Count(folded[:at], " "), strings.Count(folded[at:end], " ")
+				if k+n <= len(words) && n > 0 {
 					last := words[k+n-1]
 					p.ReportRange(t.Text, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 					continue
@@ -94,21 +123,31 @@ more letters that is not a common word) with the scenario and the STAR examples.
 				continue
 			}
 			if len(story) > 0 && !sharesTerm(p.Words(t.Value), story) {
-				p.ReportText(t.Text, "%s shares no term with the story (scenario and STAR examples): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
+				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
 			}
 		}
 	},
 }
 
-// foldedPhrase is a generic phrasing and its folded form, " word word ".
-type foldedPhrase struct{ text, folded string }
+// foldedPhrase is a generic phrasing in folded form, " word word ": the
+// whole of it, or around its one * the words before and after.
+type foldedPhrase struct{ text, folded, after string }
 
 func foldPhrases(list []string) []foldedPhrase {
 	out := make([]foldedPhrase, 0, len(list))
 	for _, ph := range list {
-		if terms := prose.Terms(ph); len(terms) > 0 {
-			out = append(out, foldedPhrase{ph, " " + strings.Join(terms, " ") + " "})
+		before, after, wild := strings.Cut(ph, "*")
+		terms := prose.Terms(before)
+		if len(terms) == 0 {
+			continue
 		}
+		fp := foldedPhrase{text: ph, folded: " " + strings.Join(terms, " ") + " "}
+		if wild {
+			if rest := prose.Terms(after); len(rest) > 0 {
+				fp.after = " " + strings.Join(rest, " ") + " "
+			}
+		}
+		out = append(out, fp)
 	}
 	return out
 }
@@ -116,38 +155,82 @@ func foldPhrases(list []string) []foldedPhrase {
 // builtinGeneric is builtinGenericPhrases folded once.
 var builtinGeneric = foldPhrases(builtinGenericPhrases)
 
-// matchPhrase returns the first phrasing found in folded, and where.
-func matchPhrase(folded string, phrases []foldedPhrase) (foldedPhrase, int) {
+// maxWild is how many words a phrasing's * stands for, at most.
+const maxWild = 4
+
+// matchPhrase returns the first phrasing found in folded, where it starts,
+// and where it ends (both at the space before a word).
+func matchPhrase(folded string, phrases []foldedPhrase) (foldedPhrase, int, int) {
 	for _, ph := range phrases {
-		if i := strings.Index(folded, ph.folded); i >= 0 {
-			return ph, i
+		for from := 0; ; {
+			i := strings.Index(folded[from:], ph.folded)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(ph.folded) - 1
+			if ph.after == "" {
+				return ph, i, end
+			}
+			// skip one to maxWild words, then the words after the *
+			j := end
+			for k := 0; k < maxWild; k++ {
+				next := strings.IndexByte(folded[j+1:], ' ')
+				if next < 0 {
+					break
+				}
+				j += 1 + next
+				if strings.HasPrefix(folded[j:], ph.after) {
+					return ph, i, j + len(ph.after) - 1
+				}
+			}
+			from = i + 1
 		}
 	}
-	return foldedPhrase{}, -1
+	return foldedPhrase{}, -1, -1
 }
 
-// storyTerms collects the specific words of the scenario and STAR examples.
+// storyTerms collects the distinctive words of the story: the title, the
+// scenario, and every STAR step's example and key phrases (the reflection
+// step's are reflections themselves). A distinctive word is a name, a
+// number, an acronym or a word of four or more letters that is not a
+// common or work word.
 func storyTerms(p *lint.Pass) map[string]bool {
 	terms := map[string]bool{}
 	add := func(s string) {
 		for _, w := range p.Words(s) {
-			if len(w.Text) >= 4 {
-				if f := prose.FoldTerm(w.Text); !storyStopwords[f] {
-					terms[stem(f)] = true
-				}
+			if f := prose.FoldTerm(w.Text); distinctive(w.Text, f) {
+				terms[stem(f)] = true
 			}
 		}
 	}
+	add(p.Pack.Title)
 	add(p.Pack.Scenario)
 	for _, name := range []string{"situation", "task", "action", "result"} {
-		add(p.Pack.Star.Step(name).Example)
+		step := p.Pack.Star.Step(name)
+		add(step.Example)
+		for _, ph := range step.Phrases {
+			add(ph)
+		}
 	}
 	return terms
 }
 
+// distinctive reports whether a word (w as written, f folded) can tie a
+// reflection to its story.
+func distinctive(w, f string) bool {
+	if storyStopwords[f] || storyStopwords[stem(f)] {
+		return false
+	}
+	if len(w) >= 4 || strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	return len(w) >= 2 && w == strings.ToUpper(w) && w != strings.ToLower(w) // SLO, API
+}
+
 func sharesTerm(words []prose.Word, story map[string]bool) bool {
 	for _, w := range words {
-		if f := prose.FoldTerm(w.Text); story[stem(f)] && !storyStopwords[f] {
+		if f := prose.FoldTerm(w.Text); story[stem(f)] && distinctive(w.Text, f) {
 			return true
 		}
 	}

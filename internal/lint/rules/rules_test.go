@@ -61,16 +61,23 @@ func config(t *testing.T, yaml string) *lint.Config {
 
 func TestOptions(t *testing.T) {
 	tests := []struct {
-		rule   *lint.Rule
-		config string
+		rule      *lint.Rule
+		config    string
+		workspace bool // the fixtures are linted together (a cross-pack rule)
 	}{
-		{rules.ReflectionNotGeneric, "rules:\n  reflection-not-generic:\n    generic-phrases: [synergy]\n"},
-		{rules.TargetTime, "rules:\n  target-time:\n    words-per-minute: 60\n"},
-		{rules.Typography, "rules:\n  typography:\n    style: curly\n"},
+		{rules.ReflectionNotGeneric, "rules:\n  reflection-not-generic:\n    generic-phrases: [synergy]\n", false},
+		{rules.TargetTime, "rules:\n  target-time:\n    words-per-minute: 60\n", false},
+		{rules.Typography, "rules:\n  typography:\n    style: curly\n", false},
+		{rules.AnswerPositionBalance, "rules:\n  answer-position-balance:\n    min-answers: 6\n    max-share: 0.5\n    min-items: 5\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule.Name, func(t *testing.T) {
-			linttest.RunWithConfig(t, filepath.Join("testdata", "config", tt.rule.Name), config(t, tt.config), tt.rule)
+			dir := filepath.Join("testdata", "config", tt.rule.Name)
+			if tt.workspace {
+				linttest.RunWorkspace(t, dir, config(t, tt.config), tt.rule)
+				return
+			}
+			linttest.RunWithConfig(t, dir, config(t, tt.config), tt.rule)
 		})
 	}
 }
@@ -120,4 +127,11 @@ func TestTextPatternsMatchSchema(t *testing.T) {
 			t.Errorf("pattern %s should match", good)
 		}
 	}
+}
+
+// TestPrecedence lints testdata/precedence with every rule: a value that
+// the schema rejects, a placeholder, or a file that is not a pack gets its
+// one finding, not also the other rules' echoes of it.
+func TestPrecedence(t *testing.T) {
+	linttest.Run(t, filepath.Join("testdata", "precedence"), rules.All()...)
 }

@@ -31,6 +31,7 @@ an unknown key at the key, a wrong value at the value.`,
 			switch viol.Target {
 			case schema.AtValue:
 				d.Span = p.ValueSpan(viol.Pointer)
+				p.Settle(viol.Pointer) // rules judging this value would only echo the error
 			default:
 				d.Span = p.KeySpan(viol.Pointer)
 			}

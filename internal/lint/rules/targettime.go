@@ -29,6 +29,7 @@ its target: a 30s situation has room for about 75 words. An example over its tar
 the learner to ramble where the interviewer wants brevity. Cut the example or raise the target.`,
 	Bad:     "star:\n  task:\n    target: 5s\n    example: This service belonged to the Platform team, not my team, and nobody had asked me to investigate it.",
 	Good:    "star:\n  task:\n    target: 20s\n    example: This service belonged to the Platform team, not my team, and nobody had asked me to investigate it.",
+	Reads:   []string{"/star/*/target", "/star/*/example"},
 	Default: lint.Warning,
 	Options: func() any { return &TargetTimeOptions{WordsPerMinute: 150} },
 	Run: func(p *lint.Pass) {

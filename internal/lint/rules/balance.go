@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// BalanceOptions configures answer-position-balance.
+type BalanceOptions struct {
+	MinItems   int     `yaml:"min-items" doc:"a pack's quiz of at least this many items, all answered by one letter, is reported (default 3)"`
+	MaxShare   float64 `yaml:"max-share" doc:"across the linted set, the largest share of answers one letter may hold (default 0.4)"`
+	MinAnswers int     `yaml:"min-answers" doc:"the set is judged only from this many answers on (default 20)"`
+}
+
+func (o *BalanceOptions) withDefaults() BalanceOptions {
+	out := BalanceOptions{MinItems: 3, MaxShare: 0.4, MinAnswers: 20}
+	if o != nil {
+		if o.MinItems > 0 {
+			out.MinItems = o.MinItems
+		}
+		if o.MaxShare > 0 {
+			out.MaxShare = o.MaxShare
+		}
+		if o.MinAnswers > 0 {
+			out.MinAnswers = o.MinAnswers
+		}
+	}
+	return out
+}
+
+// AnswerPositionBalance keeps the right answer from always sitting in one place.
+var AnswerPositionBalance = &lint.Rule{
+	Name:    "answer-position-balance",
+	Summary: "quiz answers are spread over the option letters",
+	Doc: `A learner who notices that the right answer is always A (the skeleton from starlint new puts
+it first) answers by position, not by thinking. The rule notes a pack whose quiz items (at least
+min-items, default 3) are all answered by the same letter, and, across the linted packs (from
+min-answers answers on, default 20), a letter that holds more than max-share of all answers
+(default 0.4). Each finding gives the counts per letter. Move the right option to another
+position and change the answer letter with it.`,
+	Bad:     "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: A}\n  - {question: Which C, options: [x, y], answer: A}",
+	Good:    "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: B}\n  - {question: Which C, options: [x, y], answer: A}",
+	Default: lint.Info,
+	Options: func() any { return &BalanceOptions{} },
+	Run: func(p *lint.Pass) {
+		opts, _ := p.Options.(*BalanceOptions)
+		o := opts.withDefaults()
+		var letters strings.Builder
+		for _, q := range p.Pack.Quiz {
+			if q.AnswerIndex() >= 0 {
+				letters.WriteString(q.Answer)
+			}
+		}
+		a := letters.String()
+		if len(a) < o.MinItems || strings.Count(a, a[:1]) != len(a) {
+			return
+		}
+		p.ReportKeyf("/quiz", "all %d quiz items are answered %s (%s): move the right option of some items to another position", len(a), a[:1], letterCounts(a))
+	},
+	RunSet: func(p *lint.SetPass) {
+		opts, _ := p.Options.(*BalanceOptions)
+		o := opts.withDefaults()
+		var all strings.Builder
+		for _, ref := range p.Packs {
+			all.WriteString(ref.Answers)
+		}
+		a := all.String()
+		if len(a) < o.MinAnswers {
+			return
+		}
+		top, n := mostCommon(a)
+		if float64(n) <= o.MaxShare*float64(len(a)) {
+			return
+		}
+		// reported on the pack that holds the most answers of that letter
+		best := -1
+		for i, ref := range p.Packs {
+			if ref.QuizPos != (pack.Pos{}) && (best < 0 || strings.Count(ref.Answers, top) > strings.Count(p.Packs[best].Answers, top)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		ref := p.Packs[best]
+		p.Report(lint.Diagnostic{File: ref.File, Pos: ref.QuizPos, End: ref.QuizEnd, Pointer: "/quiz",
+			Message: fmt.Sprintf("across the %d linted packs, %d of %d quiz answers (%d%%) are %s (%s), more than the %d%% allowed: this pack has %d of them; move some right options to other positions",
+				len(p.Packs), n, len(a), n*100/len(a), top, letterCounts(a), int(o.MaxShare*100), strings.Count(ref.Answers, top))})
+	},
+}
+
+// letterCounts writes "A 3, B 1, C 0": every letter up to the last used.
+func letterCounts(answers string) string {
+	last := byte('B')
+	for i := 0; i < len(answers); i++ {
+		last = max(last, answers[i])
+	}
+	var parts []string
+	for c := byte('A'); c <= last; c++ {
+		parts = append(parts, fmt.Sprintf("%c %d", c, strings.Count(answers, string(c))))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// mostCommon returns the letter that answers most often (the first in
+// alphabetical order on a tie) and how often.
+func mostCommon(answers string) (string, int) {
+	top, n := "", 0
+	for c := byte('A'); c <= 'F'; c++ {
+		if k := strings.Count(answers, string(c)); k > n {
+			top, n = string(c), k
+		}
+	}
+	return top, n
+}
