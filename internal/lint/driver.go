@@ -199,14 +199,15 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 		_, v, _ := f.Node("/id")
 		_, start, end := f.Locate(f.NodeSpan(v), pack.Pos{})
 		ref = &PackRef{File: f.Path, ID: strings.Clone(f.Pack.ID), Pos: start, End: end}
-		var letters strings.Builder
+		var letters, options strings.Builder
 		for _, q := range f.Pack.Quiz {
-			if q.AnswerIndex() >= 0 {
+			if q.AnswerIndex() >= 0 && len(q.Options) <= 9 {
 				letters.WriteString(q.Answer)
+				options.WriteByte(byte('0' + len(q.Options)))
 			}
 		}
 		if letters.Len() > 0 {
-			ref.Answers = letters.String()
+			ref.Answers, ref.Options = letters.String(), options.String()
 			if key, _, ok := f.Node("/quiz"); ok && key != nil {
 				_, ref.QuizPos, ref.QuizEnd = f.Locate(f.NodeSpan(key), pack.Pos{})
 			}

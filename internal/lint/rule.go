@@ -238,9 +238,11 @@ type PackRef struct {
 	ID   string
 	Pos  pack.Pos // of the id value
 	End  pack.Pos
-	// Answers are the quiz's answer letters in order ("ACBD"), for
-	// answer-position-balance; QuizPos is where the quiz key is.
+	// Answers are the quiz's answer letters in order ("ACBD") and Options
+	// each item's number of options ("4432"), for answer-position-balance;
+	// QuizPos is where the quiz key is.
 	Answers string
+	Options string
 	QuizPos pack.Pos
 	QuizEnd pack.Pos
 }

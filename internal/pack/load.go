@@ -337,7 +337,13 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // isSyntaxError tells yaml.v3's syntax errors from its limits (depth,
 // aliases) and from files that hold no document.
-func isSyntaxError(err error) bool { return yamlAnyLineRE.MatchString(err.Error()) }
+// isSyntaxError tells yaml.v3's syntax errors from its other refusals. A
+// parser error on the first line has no "line N:" (yaml.v3 leaves out line
+// 0), so "did not find expected" counts on its own.
+func isSyntaxError(err error) bool {
+	msg := err.Error()
+	return yamlAnyLineRE.MatchString(msg) || strings.Contains(msg, "did not find expected")
+}
 
 var yamlAnyLineRE = regexp.MustCompile(`line \d+: `)
 

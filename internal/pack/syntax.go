@@ -281,8 +281,10 @@ func (sc *structScanner) flow(n, col int, size int) (syntaxProblem, bool) {
 	var stack []byte
 	var quote byte
 	// entryStart: what comes next starts an entry; afterValue: a quoted
-	// text or a nested collection just ended, so only , ] } may follow.
-	entryStart, afterValue := true, false
+	// text or a nested collection just ended, so only , ] } may follow;
+	// valueStart: a key's ": " just ended, so a value starts (a quote
+	// opens a quoted text only where a text starts: "runbook's" is plain).
+	entryStart, afterValue, valueStart := true, false, false
 	for ln, i := n, col; ln < len(sc.lines); ln, i = ln+1, 0 {
 		l := sc.lines[ln]
 		if ln > n {
@@ -307,7 +309,7 @@ func (sc *structScanner) flow(n, col int, size int) (syntaxProblem, bool) {
 				continue
 			case c == ' ':
 				continue
-			case c == '"' || c == '\'':
+			case (c == '"' || c == '\'') && (entryStart || valueStart):
 				quote = c
 			case c == '#' && (i == 0 || l[i-1] == ' '):
 				// a comment ends the text before it, as a value
@@ -347,8 +349,11 @@ func (sc *structScanner) flow(n, col int, size int) (syntaxProblem, bool) {
 				return sc.at(ln, i, fmt.Sprintf("`?` cannot stand in unquoted text inside `%c`: quote the item (\"...?\")", open)), true
 			case c == ':' && ln > n && (i+1 == len(l) || l[i+1] == ' '):
 				return unclosed(ln, i, "before this key")
+			case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == ','):
+				entryStart, valueStart = false, true
+				continue
 			}
-			entryStart = false
+			entryStart, valueStart = false, false
 			if quote == 0 {
 				afterValue = false
 			}

@@ -72,7 +72,7 @@ func TestSyntaxErrorsMatchPyYAML(t *testing.T) {
 		t.Skip("needs /usr/bin/python3 with PyYAML (apt-get install python3-yaml)")
 	}
 	var seeds []string
-	for _, glob := range []string{"../lsp/testdata/pack.yaml", "../lint/rules/testdata/schema/valid.yaml", "../format/testdata/*.yaml"} {
+	for _, glob := range []string{"../lsp/testdata/pack.yaml", "../lint/rules/testdata/schema/valid.yaml", "../format/testdata/*.yaml", "../testdata/well-written/*.yaml"} {
 		m, _ := filepath.Glob(glob)
 		for _, p := range m {
 			src, err := os.ReadFile(p)
@@ -164,4 +164,30 @@ func FuzzScanSyntax(f *testing.F) {
 			t.Fatalf("position %v outside the file %q", p.pos, src)
 		}
 	})
+}
+
+// TestFlowTextSyntax: inside [ ] and { }, an apostrophe within a word is
+// plain text (only a quote that starts a text opens a quoted text), and a
+// mistake on the first line is placed as well as one further down.
+func TestFlowTextSyntax(t *testing.T) {
+	for _, ok := range []string{
+		"a: {x: I read the runbook's lag., y: b}\n",
+		"a: [\"x\", 'y', z's, 'it''s']\n",
+		"a: {x: 'quoted', y: \"b\", z: [don't, stop]}\n",
+		"a: {x: it's 'odd, y: b}\n", // a quote inside a plain text is text
+	} {
+		if f := Load("ok.yaml", []byte(ok)); len(f.Problems) > 0 {
+			t.Errorf("%q: %v", ok, f.Problems)
+		}
+	}
+	for src, want := range map[string]Pos{
+		"c: {m: What next time?, n: o}\n":      {1, 22},
+		"c: [What next time?, o]\n":            {1, 19},
+		"a:\n  b: {x: the runbook's?, y: z}\n": {2, 23},
+	} {
+		f := Load("bad.yaml", []byte(src))
+		if len(f.Problems) == 0 || f.Problems[0].Pos != want || !strings.HasPrefix(f.Problems[0].Message, "YAML syntax error") {
+			t.Errorf("%q: got %v, want a syntax error at %v", src, f.Problems, want)
+		}
+	}
 }

@@ -30,6 +30,7 @@ func Reference(rules []*lint.Rule) string {
 	b.WriteString("Generated from the rule registry by `go test ./internal/ruledoc -update`; do not edit by hand.\n")
 	b.WriteString("`starlint explain RULE` prints the same text. Rule names are stable public API.\n\n")
 	b.WriteString("Severities: `error` fails `starlint lint`; `warning` is reported and fails only past\n`--max-warnings N`; `info` is reported; `off` disables. See [configuration](config.md).\n\n")
+	b.WriteString("One finding per mistake: a value the schema rejects (`difficulty: Easy`) or a placeholder\n(`TODO`) gets its own finding only, not also the findings of rules that judge that value (the\nquiz's difficulty mix, a metric in a Result still to be written). A file that has none of a\npack's keys (a `docker-compose.yml` in a linted folder) gets one finding saying so.\n\n")
 	for _, r := range rules {
 		b.WriteString(Section(r, 2))
 		b.WriteString("\n")

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
@@ -11,12 +12,12 @@ import (
 // BalanceOptions configures answer-position-balance.
 type BalanceOptions struct {
 	MinItems   int     `yaml:"min-items" doc:"a pack's quiz of at least this many items, all answered by one letter, is reported (default 3)"`
-	MaxShare   float64 `yaml:"max-share" doc:"across the linted set, the largest share of answers one letter may hold (default 0.4)"`
+	MaxShare   float64 `yaml:"max-share" doc:"across the linted set, the largest share of answers one letter may hold (default 0.5)"`
 	MinAnswers int     `yaml:"min-answers" doc:"the set is judged only from this many answers on (default 20)"`
 }
 
 func (o *BalanceOptions) withDefaults() BalanceOptions {
-	out := BalanceOptions{MinItems: 3, MaxShare: 0.4, MinAnswers: 20}
+	out := BalanceOptions{MinItems: 3, MaxShare: 0.5, MinAnswers: 20}
 	if o != nil {
 		if o.MinItems > 0 {
 			out.MinItems = o.MinItems
@@ -39,7 +40,9 @@ var AnswerPositionBalance = &lint.Rule{
 it first) answers by position, not by thinking. The rule notes a pack whose quiz items (at least
 min-items, default 3) are all answered by the same letter, and, across the linted packs (from
 min-answers answers on, default 20), a letter that holds more than max-share of all answers
-(default 0.4). Each finding gives the counts per letter. Move the right option to another
+(default 0.5, "most") and more than chance would give it: at least two standard deviations above
+what uniformly placed answers would show, given each item's number of options. Each finding
+gives the counts per letter. Move the right option to another
 position and change the answer letter with it.`,
 	Bad:     "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: A}\n  - {question: Which C, options: [x, y], answer: A}",
 	Good:    "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: B}\n  - {question: Which C, options: [x, y], answer: A}",
@@ -71,8 +74,12 @@ position and change the answer letter with it.`,
 		if len(a) < o.MinAnswers {
 			return
 		}
+		var options strings.Builder
+		for _, ref := range p.Packs {
+			options.WriteString(ref.Options)
+		}
 		top, n := mostCommon(a)
-		if float64(n) <= o.MaxShare*float64(len(a)) {
+		if float64(n) <= o.MaxShare*float64(len(a)) || !aboveChance(top[0], n, options.String()) {
 			return
 		}
 		// reported on the pack that holds the most answers of that letter
@@ -115,4 +122,21 @@ func mostCommon(answers string) (string, int) {
 		}
 	}
 	return top, n
+}
+
+// aboveChance reports whether n answers with letter are at least two
+// standard deviations above what answers placed uniformly at random would
+// give, where item i has options[i] options (a digit).
+func aboveChance(letter byte, n int, options string) bool {
+	mean, variance := 0.0, 0.0
+	for i := 0; i < len(options); i++ {
+		k := int(options[i] - '0')
+		if k <= 0 || int(letter-'A') >= k {
+			continue
+		}
+		p := 1 / float64(k)
+		mean += p
+		variance += p * (1 - p)
+	}
+	return float64(n) >= mean+2*math.Sqrt(variance)
 }

@@ -58,7 +58,11 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 				return // no example to look in: nothing to compare
 			}
 			if splitAt, whole := splitNumber(p, ph, step.Phrases); splitAt != "" {
-				p.ReportText(ph, "YAML split the key phrase %q at the comma in %q (a comma ends an item inside [ ]): quote the item, %q", whole, splitAt, whole)
+				curly := ""
+				if strings.HasPrefix(whole, "“") || strings.HasPrefix(whole, "‘") {
+					curly = " (curly quotes are text to YAML, not quotes)"
+				}
+				p.ReportText(ph, "YAML split the key phrase %q at the comma in %q (a comma ends an item inside [ ]): quote the item%s, %q", whole, splitAt, curly, whole)
 				return
 			}
 			if continuesSplit(p, ph) {
@@ -101,7 +105,7 @@ func splitNumber(p *lint.Pass, ph lint.Text, phrases []string) (number, whole st
 	}
 	next := phrases[i+1]
 	digits := len(next) - len(strings.TrimLeft(next, "0123456789"))
-	head := ph.Value[strings.LastIndexFunc(ph.Value, func(r rune) bool { return r < '0' || r > '9' })+1:]
+	head := ph.Value[len(strings.TrimRight(ph.Value, "0123456789")):]
 	return head + "," + next[:digits], ph.Value + "," + next
 }
 

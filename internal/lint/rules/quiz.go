@@ -101,8 +101,9 @@ var SolutionNamesAnswer = &lint.Rule{
 	Doc: `A solution that never names the correct option leaves the learner to connect the reasoning
 to the answer. At least one step should mention the correct option's text. The comparison is of
 words: case, quote style, quotation marks, punctuation and spacing are ignored, so the option
-"Escalate to the manager." is named by the step 'Choosing "escalate to the manager" fits'. A
-solution with no written step is quiz-solution's to report.`,
+"Escalate to the manager." is named by the step 'Choosing "escalate to the manager" fits'; so is
+an option's text without its opening pronoun or article ("They were approvals..." by "the twelve
+were approvals..."). A solution with no written step is quiz-solution's to report.`,
 	Bad:     "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: A\n    solution: [Nobody asked the candidate to act]",
 	Good:    "quiz:\n  - question: Which principle?\n    options: [Take ownership of the outage., Dive Deep]\n    answer: A\n    solution: ['Nobody asked the candidate to act: \"take ownership of the outage\"']",
 	Reads:   []string{"/quiz/*/answer", "/quiz/*/options/*", "/quiz/*/solution/*"},
@@ -117,16 +118,36 @@ solution with no written step is quiz-solution's to report.`,
 			if want == " " {
 				continue // an option without words (a symbol) cannot be quoted
 			}
+			core := optionCore(want)
 			found, written := false, false
 			for _, s := range q.Solution {
 				written = written || strings.TrimSpace(s) != ""
-				found = found || strings.Contains(wordForm(s), want)
+				f := wordForm(s)
+				found = found || strings.Contains(f, want) || strings.Contains(f, core)
 			}
 			if written && !found {
 				p.Reportf(quizPtr(i, "solution"), "quiz item %d: no solution step mentions the answer, %s %q: end the reasoning on it", i+1, q.Answer, clip(q.Options[a], 60))
 			}
 		}
 	},
+}
+
+// leadWords open an option without naming it: "They were approvals..." is
+// named by a step that says "the twelve were approvals...".
+var leadWords = toSet("they it he she i you we this that these those the a an to so because and but")
+
+// optionCore is an option's word form without its leading pronouns and
+// articles, when at least two words remain (else the whole form).
+func optionCore(form string) string {
+	words := strings.Fields(form)
+	k := 0
+	for k < len(words) && leadWords[words[k]] {
+		k++
+	}
+	if k == 0 || len(words)-k < 2 {
+		return form
+	}
+	return " " + strings.Join(words[k:], " ") + " "
 }
 
 // wordForm is a text's words, folded and joined as " word word ", so that

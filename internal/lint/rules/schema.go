@@ -1,7 +1,13 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
 	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/schema"
 )
 
@@ -28,6 +34,12 @@ an unknown key at the key, a wrong value at the value.`,
 		}
 		for _, viol := range v.Validate(p.File.Value()) {
 			d := lint.Diagnostic{Pointer: viol.Pointer, Message: viol.Message}
+			if prev, ok := commaSplit(p, viol.Pointer, viol.Target); ok {
+				// a comma inside { } ended the value before: that is the
+				// mistake to fix, and the cut value's echoes are dropped
+				d.Message = fmt.Sprintf("`%s` stops at the comma before %q: inside { } a comma ends a value, and YAML read the rest as an unknown key; quote the whole %s (\"...\")", prev, clip(pack.SplitPointer(viol.Pointer)[len(pack.SplitPointer(viol.Pointer))-1], 30), prev)
+				p.Settle(pack.JoinPointer(append(pack.SplitPointer(viol.Pointer)[:len(pack.SplitPointer(viol.Pointer))-1], prev)...))
+			}
 			switch viol.Target {
 			case schema.AtValue:
 				d.Span = p.ValueSpan(viol.Pointer)
@@ -56,3 +68,31 @@ star:
 reflections:
   - {level: SDE2, text: I learned to check retry logic for races.}
 `
+
+// commaSplit reports an unknown key that is the rest of the value before
+// it, cut by a comma in a flow mapping: in {example: I was on call, so it
+// was mine., coaching: ...} YAML reads "so it was mine." as a key with no
+// value. It returns the key whose value was cut.
+func commaSplit(p *lint.Pass, ptr string, target schema.Target) (string, bool) {
+	segs := pack.SplitPointer(ptr)
+	if target != schema.AtKey || len(segs) == 0 {
+		return "", false
+	}
+	_, parent, ok := p.File.Node(pack.JoinPointer(segs[:len(segs)-1]...))
+	if !ok || parent == nil || parent.Kind != yaml.MappingNode || parent.Style&yaml.FlowStyle == 0 {
+		return "", false
+	}
+	for i := 2; i+1 < len(parent.Content); i += 2 {
+		key, val := parent.Content[i], parent.Content[i+1]
+		prevKey, prevVal := parent.Content[i-2], parent.Content[i-1]
+		if key.Value != segs[len(segs)-1] || val.Tag != "!!null" || val.Value != "" || prevVal.Kind != yaml.ScalarNode || prevVal.Style != 0 {
+			continue
+		}
+		// the cut value ends right before ", " and the key follows it
+		end := p.Span(lint.Text{Node: prevVal, Value: prevVal.Value}, 0, len(prevVal.Value)).End
+		if rest := string(p.File.Src[end:min(len(p.File.Src), end+2)]); strings.HasPrefix(rest, ",") {
+			return prevKey.Value, true
+		}
+	}
+	return "", false
+}
