@@ -24,7 +24,11 @@ var numberWords = map[string]bool{
 
 // fromToRE matches "from X to Y" where X and Y are quantity-like words:
 // "from daily to weekly", "from hours to minutes".
-var fromToRE = regexp.MustCompile(`(?i)\bfrom\s+(?:an?\s+)?(\w+)\s+to\s+(?:an?\s+)?(\w+)`)
+// "from monthly releases to weekly ones": one noun may follow the first.
+var fromToRE = regexp.MustCompile(`(?i)\bfrom\s+(?:an?\s+)?(\w+)(?:\s+\w+)?\s+to\s+(?:an?\s+)?(\w+)`)
+
+// magnitudeRE is a change stated as orders of magnitude.
+var magnitudeRE = regexp.MustCompile(`(?i)\borders? of magnitude\b`)
 
 var quantityUnits = map[string]bool{
 	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true,
@@ -32,7 +36,13 @@ var quantityUnits = map[string]bool{
 	"day": true, "week": true, "month": true, "year": true,
 	"hourly": true, "daily": true, "weekly": true, "monthly": true, "quarterly": true,
 	"yearly": true, "annually": true, "never": true, "always": true,
+	"milliseconds": true, "millisecond": true, "microseconds": true, "nanoseconds": true,
 }
+
+// oneUnit are the time units that "a" or "an" makes a quantity of: "under
+// a second", "a week early", "within an hour".
+var oneUnit = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true,
+	"month": true, "year": true, "millisecond": true, "quarter": true}
 
 // Quantity returns the first quantity stated in text: a number that is not
 // part of a name (0.3%, $8,000, 2x, 3×, 40 ms, 3 weeks; not "SDE2" or
@@ -57,7 +67,7 @@ func Quantity(text string) string {
 			}
 			continue
 		}
-		if isFraction(words, i) {
+		if isFraction(words, i) || isOneUnit(words, i) {
 			return words[i-1].Text + " " + w.Text
 		}
 		lw := strings.ToLower(w.Text)
@@ -71,6 +81,9 @@ func Quantity(text string) string {
 		if i := strings.IndexByte(lw, '-'); i > 0 && numberWords[lw[:i]] {
 			return w.Text
 		}
+	}
+	if m := magnitudeRE.FindString(text); m != "" {
+		return m
 	}
 	for _, m := range fromToRE.FindAllStringSubmatch(text, -1) {
 		a, b := strings.ToLower(m[1]), strings.ToLower(m[2])
@@ -310,3 +323,24 @@ func byteAt(s string, i int) byte {
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// isOneUnit reports "a second", "an hour": one of a time unit. "A second
+// look" is an ordinal, so "second" counts only at the end of a clause or
+// before a comparison ("a second faster").
+func isOneUnit(words []Word, i int) bool {
+	w := strings.ToLower(words[i].Text)
+	if i == 0 || !oneUnit[w] {
+		return false
+	}
+	if a := strings.ToLower(words[i-1].Text); a != "a" && a != "an" {
+		return false
+	}
+	if w != "second" || i+1 == len(words) {
+		return true
+	}
+	switch strings.ToLower(words[i+1].Text) {
+	case "faster", "slower", "earlier", "later", "and", "or", "per", "to", "on", "of", "in", "at", "for", "with":
+		return true
+	}
+	return false
+}

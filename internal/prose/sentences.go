@@ -25,6 +25,14 @@ var abbreviations = map[string]bool{
 	"dept": true, "min": true, "max": true, "avg": true, "ca": true, "viz": true,
 }
 
+// beforeNumber are abbreviations that end no sentence when a number follows:
+// "Jan. 5", "No. 3", "p. 12". Before a word they may end one ("in Jan. I").
+var beforeNumber = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "p": true, "pp": true,
+	"vol": true, "ch": true, "sec": true, "v": true, "ver": true,
+}
+
 // Split breaks English prose into sentences. It does not break on decimals
 // (0.3%), money ($8,000), abbreviations (e.g., i.e., vs., U.S., Dr.),
 // initials (J. R. Smith), ellipses followed by a lower-case word, or inside
@@ -216,7 +224,10 @@ func isBoundary(text string, start, p, end, to int, punct rune) bool {
 	}
 	word := lastWord(text[start:p])
 	lw := strings.ToLower(word)
-	if abbreviations[lw] {
+	if beforeNumber[lw] && unicode.IsDigit(first) {
+		return false // "Jan. 5", "No. 3"
+	}
+	if abbreviations[lw] && !isAcronym(word) {
 		// "etc." and the like end a sentence when a capital follows and the
 		// abbreviation is not one that always precedes a name
 		if (lw == "etc" || lw == "al") && !lowerNext {
@@ -258,4 +269,13 @@ func isDottedAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// isAcronym reports a word in capitals, such as a time zone ("5 p.m. EST.")
+// or a company: unlike "est." or "Inc.", it can end a sentence.
+func isAcronym(w string) bool {
+	if utf8.RuneCountInString(w) < 3 || strings.Contains(w, ".") {
+		return false
+	}
+	return w == strings.ToUpper(w) && w != strings.ToLower(w)
 }

@@ -16,6 +16,7 @@ func TestSplit(t *testing.T) {
 		{"money", "I recovered $8,000.50 per week. I shared it.", []string{"I recovered $8,000.50 per week.", "I shared it."}},
 		{"abbreviations", "I compared tools, e.g. Jaeger vs. Zipkin, for the U.S. team. I picked one.", []string{"I compared tools, e.g. Jaeger vs. Zipkin, for the U.S. team.", "I picked one."}},
 		{"i.e. and Dr.", "I asked Dr. Rao, i.e. the owner. She agreed.", []string{"I asked Dr. Rao, i.e. the owner.", "She agreed."}},
+		{"month before a day", "I shipped it on Jan. 5 at 5 p.m. EST. I moved 1,200 users. I left in Jan. Then I came back.", []string{"I shipped it on Jan. 5 at 5 p.m. EST.", "I moved 1,200 users.", "I left in Jan.", "Then I came back."}},
 		{"initials", "I met J. R. Smith on Monday. We talked.", []string{"I met J. R. Smith on Monday.", "We talked."}},
 		{"quoted sentence", `I said "Stop. Roll it back." Then I waited.`, []string{`I said "Stop. Roll it back."`, "Then I waited."}},
 		{"curly quoted", "I wrote “Ship it. Now.” on the board. We shipped.", []string{"I wrote “Ship it. Now.” on the board.", "We shipped."}},
@@ -70,6 +71,11 @@ func TestQuantity(t *testing.T) {
 		"Errors fell from 1,200 a day to 40.",
 		"By 2025 we had halved it.",
 		"It saved 3-day waits.",
+		"Page loads fell from seconds to milliseconds.",
+		"The p50 fell under a second.",
+		"We went from monthly releases to weekly ones.",
+		"Errors dropped by an order of magnitude.",
+		"The team shipped a week early.",
 	}
 	for _, s := range has {
 		if Quantity(s) == "" {
@@ -88,6 +94,7 @@ func TestQuantity(t *testing.T) {
 		"It was the 3rd release of 2.3.1 in sprint 14, ticket #4521, at 9:30.",
 		"Q3 2023 was calm, and since 2019 nobody had asked.",
 		"The 99th percentile looked healthier.",
+		"I took a second look and the team was happy.",
 		"We shipped the 2023-05-01 build on 3/14.",
 		"",
 	}
