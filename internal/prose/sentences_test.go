@@ -162,3 +162,17 @@ func TestDurationsDoNotOverflow(t *testing.T) {
 		t.Errorf("a week: %d %v", n, ok)
 	}
 }
+
+func TestTermEquals(t *testing.T) {
+	for _, tc := range []struct {
+		w, term string
+		want    bool
+	}{
+		{"Team’s", "teams", true}, {"8,000", "8000", true}, {"Ørsted", "ørsted", true},
+		{"owner", "own", false}, {"own", "owner", false}, {"ÉTÉ", "été", true}, {"US-East", "us-east", true},
+	} {
+		if got := TermEquals(tc.w, tc.term); got != tc.want || (got && FoldTerm(tc.w) != tc.term) {
+			t.Errorf("TermEquals(%q, %q) = %v, want %v (FoldTerm %q)", tc.w, tc.term, got, tc.want, FoldTerm(tc.w))
+		}
+	}
+}

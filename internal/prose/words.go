@@ -175,21 +175,54 @@ func FoldTerm(w string) string {
 func PhraseTerms(s string) []string {
 	var out []string
 	EachWord(s, func(w string, _ int) bool {
-		t := FoldTerm(w)
-		for {
-			i := strings.IndexByte(t, '-')
-			if i < 0 {
-				break
-			}
-			if i > 0 {
-				out = append(out, t[:i])
-			}
-			t = t[i+1:]
-		}
-		if t != "" {
-			out = append(out, t)
-		}
+		EachPhraseTerm(w, func(t string) { out = append(out, t) })
 		return true
 	})
 	return out
+}
+
+// EachPhraseTerm calls fn with the phrase terms of one word (as Words
+// splits them): the word folded, cut at its hyphens. It allocates only
+// when the word needs folding.
+func EachPhraseTerm(w string, fn func(string)) {
+	t := FoldTerm(w)
+	for {
+		i := strings.IndexByte(t, '-')
+		if i < 0 {
+			break
+		}
+		if i > 0 {
+			fn(t[:i])
+		}
+		t = t[i+1:]
+	}
+	if t != "" {
+		fn(t)
+	}
+}
+
+// TermEquals reports whether the word w, folded as FoldTerm folds it, is
+// term (already folded), without allocating.
+func TermEquals(w, term string) bool {
+	j := 0
+	for _, r := range w {
+		switch r {
+		case '\'', '’', ',':
+			continue
+		}
+		r = unicode.ToLower(r)
+		if r < utf8.RuneSelf {
+			if j >= len(term) || term[j] != byte(r) {
+				return false
+			}
+			j++
+			continue
+		}
+		t, size := utf8.DecodeRuneInString(term[j:])
+		if t != r {
+			return false
+		}
+		j += size
+	}
+	return j == len(term)
 }

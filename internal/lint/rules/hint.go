@@ -37,10 +37,13 @@ also holds, singles nothing out and is not reported.`,
 			if !ok {
 				continue
 			}
-			for _, m := range answerLetterRE.FindAllStringSubmatchIndex(hint.Value, -1) {
-				if hint.Value[m[2]:m[3]] == q.Answer {
-					p.ReportRange(hint, m[0], m[1], "quiz item %d: the hint gives the answer away (%q): point at the reasoning instead", i+1, hint.Value[m[0]:m[1]])
-					break
+			// most hints name no letter: the pattern runs only on those that may
+			if hasLetter(hint.Value, q.Answer[0]) {
+				for _, m := range answerLetterRE.FindAllStringSubmatchIndex(hint.Value, -1) {
+					if hint.Value[m[2]:m[3]] == q.Answer {
+						p.ReportRange(hint, m[0], m[1], "quiz item %d: the hint gives the answer away (%q): point at the reasoning instead", i+1, hint.Value[m[0]:m[1]])
+						break
+					}
 				}
 			}
 			if from, to, ok := quotesAnswer(p, hint.Value, q, a); ok {
@@ -54,28 +57,19 @@ also holds, singles nothing out and is not reported.`,
 // single that option out.
 func quotesAnswer(p *lint.Pass, hint string, q pack.QuizItem, a int) (int, int, bool) {
 	want := prose.Terms(q.Options[a])
-	form := wordForm(q.Options[a])
-	if len(want) == 0 || !strings.Contains(wordForm(hint), form) || strings.Contains(wordForm(q.Question), form) {
+	words := p.Words(hint)
+	k, n := findTerms(words, want)
+	if k < 0 {
 		return 0, 0, false
 	}
+	if i, _ := findTerms(p.Words(q.Question), want); i >= 0 {
+		return 0, 0, false // the question says it already
+	}
 	for j, o := range q.Options {
-		if j != a && strings.Contains(wordForm(o), form) {
-			return 0, 0, false
+		if i, _ := findTerms(p.Words(o), want); j != a && i >= 0 {
+			return 0, 0, false // a wrong option holds the same words
 		}
 	}
-	words := p.Words(hint)
-	for k := 0; k+len(want) <= len(words); k++ {
-		match := true
-		for n, t := range want {
-			if prose.FoldTerm(words[k+n].Text) != t {
-				match = false
-				break
-			}
-		}
-		if match {
-			last := words[k+len(want)-1]
-			return words[k].Start, last.Start + len(last.Text), true
-		}
-	}
-	return 0, 0, false
+	last := words[n-1]
+	return words[k].Start, last.Start + len(last.Text), true
 }

@@ -38,18 +38,24 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 			src, ok := sources[name]
 			if !ok {
 				src = &source{where: "its example"}
-				text := step.Example
+				texts := []string{step.Example}
 				if name == "reflection" {
-					var texts []string
+					texts = texts[:0]
 					for _, t := range reflectionTexts(p) {
 						texts = append(texts, t.Value)
 					}
-					src.where, text = "the reflections", strings.Join(texts, "\n")
+					src.where = "the reflections"
 				}
-				if text != "" {
-					src.have = make(map[string]int, 64)
-					for _, t := range prose.PhraseTerms(text) {
-						src.have[t]++
+				for _, text := range texts {
+					if text == "" {
+						continue
+					}
+					if src.have == nil {
+						src.have = make(map[string]int, 64)
+					}
+					// each text's words are split once per file, shared
+					for _, w := range p.Words(text) {
+						prose.EachPhraseTerm(w.Text, func(t string) { src.have[t]++ })
 					}
 				}
 				sources[name] = src

@@ -114,53 +114,29 @@ were approvals..."). A solution with no written step is quiz-solution's to repor
 			if a < 0 {
 				continue
 			}
-			want := wordForm(q.Options[a])
-			if want == " " {
+			want := prose.Terms(q.Options[a])
+			if len(want) == 0 {
 				continue // an option without words (a symbol) cannot be quoted
 			}
 			core := optionCore(want)
 			found, written := false, false
 			for _, s := range q.Solution {
-				written = written || strings.TrimSpace(s) != ""
-				f := wordForm(s)
-				found = found || strings.Contains(f, want) || strings.Contains(f, core)
+				if strings.TrimSpace(s) == "" {
+					continue
+				}
+				written = true
+				if !found {
+					words := p.Words(s)
+					k, _ := findTerms(words, want)
+					c, _ := findTerms(words, core)
+					found = k >= 0 || c >= 0
+				}
 			}
 			if written && !found {
 				p.Reportf(quizPtr(i, "solution"), "quiz item %d: no solution step mentions the answer, %s %q: end the reasoning on it", i+1, q.Answer, clip(q.Options[a], 60))
 			}
 		}
 	},
-}
-
-// leadWords open an option without naming it: "They were approvals..." is
-// named by a step that says "the twelve were approvals...".
-var leadWords = toSet("they it he she i you we this that these those the a an to so because and but")
-
-// optionCore is an option's word form without its leading pronouns and
-// articles, when at least two words remain (else the whole form).
-func optionCore(form string) string {
-	words := strings.Fields(form)
-	k := 0
-	for k < len(words) && leadWords[words[k]] {
-		k++
-	}
-	if k == 0 || len(words)-k < 2 {
-		return form
-	}
-	return " " + strings.Join(words[k:], " ") + " "
-}
-
-// wordForm is a text's words, folded and joined as " word word ", so that
-// containment compares whole words and ignores case, quotes, punctuation
-// and spacing.
-func wordForm(s string) string {
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, t := range prose.Terms(s) {
-		b.WriteString(t)
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
 
 // QuizDifficultyMix wants a quiz to span difficulties.

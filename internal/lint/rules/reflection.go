@@ -225,7 +225,17 @@ func distinctive(w, f string) bool {
 	if len(w) >= 4 || strings.ContainsAny(w, "0123456789") {
 		return true
 	}
-	return len(w) >= 2 && w == strings.ToUpper(w) && w != strings.ToLower(w) // SLO, API
+	return len(w) >= 2 && isCapitals(w) // SLO, API
+}
+
+// isCapitals reports an ASCII word in capitals, such as an acronym.
+func isCapitals(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func sharesTerm(words []prose.Word, story map[string]bool) bool {
