@@ -194,7 +194,7 @@ func ParseConfig(path string, src []byte, rules []*Rule) (*Config, error) {
 	for _, r := range c.Team {
 		defs = append(defs, r.Options().(*TeamDef))
 	}
-	if err := linkTokenIndex(defs); err != nil {
+	if err := linkTeamScan(defs); err != nil {
 		return nil, &ConfigError{Path: path, Msg: err.Error()}
 	}
 	return c, nil

@@ -189,6 +189,11 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 				Message: fmt.Sprintf("and %d more findings of %s in this file (starlint shows %d per rule): fix these, then lint again", reported-MaxPerRule, a.rule.Name, MaxPerRule)})
 		}
 	}
+	for _, v := range memo {
+		if r, ok := v.(interface{ release() }); ok {
+			r.release() // buffers the next file may reuse
+		}
+	}
 	diags = l.dropSettled(diags, marks)
 	diags = l.suppress(f, diags)
 	locate(f, diags)

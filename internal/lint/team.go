@@ -2,10 +2,12 @@ package lint
 
 import (
 	"fmt"
+	bits64 "math/bits"
 	"regexp"
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -49,6 +51,8 @@ type TeamDef struct {
 	severity Severity
 	re       *regexp.Regexp
 	index    *tokenIndex // shared by the config's word-list rules
+	scan     *teamScan   // the config's one pass over each file's texts
+	scanned  bool        // the scan finds literal, so mayMatch asks it
 	// literal is a text every match of re contains (lower-cased when
 	// literalFold): texts without it are not searched.
 	literal     string
@@ -417,6 +421,54 @@ func (d *TeamDef) each(p *Pass, fn func(*fileText)) {
 	}
 }
 
+// eachHolding is each over the texts that hold the rule's literal (the
+// scan marks them), in document order: a rule whose every match contains
+// the literal visits only those.
+func (d *TeamDef) eachHolding(p *Pass, fn func(*fileText)) {
+	h := d.scan.result(p).holds[d]
+	if h == nil {
+		return
+	}
+	texts := allTexts(p)
+	everywhere := len(d.Scope) == 0 || (len(d.Scope) == 1 && d.Scope[0] == "/**")
+	var scoped []int32
+	if !everywhere {
+		scoped = d.scopedTexts(p, texts)
+	}
+	k := 0
+	for w, bits := range h {
+		for bits != 0 {
+			i := w*64 + bits64.TrailingZeros64(bits)
+			bits &= bits - 1
+			ft := &texts[i]
+			if everywhere {
+				if !(len(d.Scope) == 1 || ft.prose) || d.excluded(ft.segs) {
+					continue
+				}
+			} else {
+				for k < len(scoped) && int(scoped[k]) < i {
+					k++
+				}
+				if k == len(scoped) || int(scoped[k]) != i || d.excluded(ft.segs) {
+					continue
+				}
+			}
+			fn(ft)
+		}
+	}
+}
+
+// firstText is the first text in the rule's scope, or nil.
+func (d *TeamDef) firstText(p *Pass) *fileText {
+	var first *fileText
+	d.each(p, func(ft *fileText) {
+		if first == nil {
+			first = ft
+		}
+	})
+	return first
+}
+
 // scopeKey names a scope's list of texts in a file's memo: house styles
 // give many rules one scope, and each file's texts are matched against it
 // once, sharing the texts (and their lower-case forms) with every rule.
@@ -426,8 +478,23 @@ type scopeKey string
 // names, in document order.
 func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
 	return p.Memo(d.scopeKey, func() any {
+		// Texts come in document order, so those under one top-level key
+		// are a run: a pattern naming its first key ("/title",
+		// "/levels/*/level") is matched against that run only.
+		runs := topRuns(p, texts)
+		from, to := len(texts), 0
+		for _, pat := range d.scope {
+			lo, hi := 0, len(texts)
+			if len(pat) > 0 && pat[0] != "*" && pat[0] != "**" {
+				r := runs[pat[0]]
+				lo, hi = int(r[0]), int(r[1])
+			}
+			if lo < hi {
+				from, to = min(from, lo), max(to, hi)
+			}
+		}
 		var out []int32
-		for i := range texts {
+		for i := from; i < to; i++ {
 			for _, pat := range d.scope {
 				if matchSegments(pat, texts[i].segs) {
 					out = append(out, int32(i))
@@ -437,6 +504,33 @@ func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
 		}
 		return out
 	}).([]int32)
+}
+
+type topRunsKey struct{}
+
+// topRuns maps each top-level key to the run [from, to) of its texts.
+func topRuns(p *Pass, texts []fileText) map[string][2]int32 {
+	return p.Memo(topRunsKey{}, func() any {
+		runs := map[string][2]int32{}
+		for i := 0; i < len(texts); {
+			j := i + 1
+			if len(texts[i].segs) == 0 {
+				i = j
+				continue
+			}
+			key := texts[i].segs[0]
+			for j < len(texts) && len(texts[j].segs) > 0 && texts[j].segs[0] == key {
+				j++
+			}
+			if r, seen := runs[key]; seen {
+				runs[key] = [2]int32{r[0], int32(j)} // a key written twice: one run over both
+			} else {
+				runs[key] = [2]int32{int32(i), int32(j)}
+			}
+			i = j
+		}
+		return runs
+	}).(map[string][2]int32)
 }
 
 func (d *TeamDef) excluded(segs []string) bool {
@@ -528,6 +622,7 @@ type fileText struct {
 	Text
 	segs  []string
 	prose bool
+	idx   int32 // in the file's allTexts
 	lower string
 	fold  bool // lower is set
 	words int  // prose.WordCount(Value)+1, once counted
@@ -556,21 +651,42 @@ func (ft *fileText) lowered() string {
 // garbage the collector pays for.
 func allTexts(p *Pass) []fileText {
 	return p.Memo(allTextsKey{}, func() any {
-		// Count first, so the texts and their segments take two exact
-		// allocations rather than a growing slice each.
-		n, segTotal := 0, 0
-		WalkStrings(p.File.Root, func(path []string, _ *yaml.Node) { n, segTotal = n+1, segTotal+len(path) })
-		out := make([]fileText, 0, n)
-		arena := make([]string, 0, segTotal)
+		// One walk, into buffers kept from an earlier file (or sized from
+		// this one: a text every 60 bytes or so, four segments each).
+		buf := textPool.Get().(*textBuffers)
+		guess := len(p.File.Src)/60 + 16
+		out, arena := buf.texts[:0], buf.arena[:0]
+		if cap(out) == 0 {
+			out, arena = make([]fileText, 0, guess), make([]string, 0, 4*guess)
+		}
 		WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
+			if len(arena)+len(path) > cap(arena) {
+				// earlier texts keep the old arena: their segments stay valid
+				arena = make([]string, 0, 2*cap(arena)+len(path))
+			}
 			start := len(arena)
 			arena = append(arena, path...)
 			segs := arena[start:len(arena):len(arena)]
-			out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)]})
+			out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)], idx: int32(len(out))})
 		})
-		return out
-	}).([]fileText)
+		buf.texts, buf.arena = out, arena
+		return buf
+	}).(*textBuffers).texts
 }
+
+// textBuffers are allTexts' slices, reused from file to file: a pack has
+// hundreds of texts, and allocating (and clearing) them for every pack
+// was a tenth of what a house style cost. The file's memo gives them back
+// when the file is done (release); nothing of them outlives it, since
+// findings copy the Text they report on.
+type textBuffers struct {
+	texts []fileText
+	arena []string
+}
+
+var textPool = sync.Pool{New: func() any { return new(textBuffers) }}
+
+func (b *textBuffers) release() { textPool.Put(b) }
 
 // text returns the text with its pointer, joined on first use.
 func (ft *fileText) text() Text {

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
@@ -123,6 +121,7 @@ type tokenEntry struct {
 	exact []string // as written
 	token string   // as written
 	repl  string   // substitution's replacement
+	nw    int      // its place among the index's nonword tokens
 }
 
 // tokenIndex holds the word lists of every existence and substitution rule
@@ -174,6 +173,7 @@ func fold(w string) string {
 func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 	e := &tokenEntry{def: d, token: token, repl: repl}
 	if d.Nonword {
+		e.nw = len(ix.nonword)
 		ix.nonword = append(ix.nonword, e)
 		return nil
 	}
@@ -207,60 +207,6 @@ func (ix *tokenIndex) add(d *TeamDef, token, repl string) error {
 		ix.noStarts = true
 	}
 	return nil
-}
-
-// matches scans the file once for every rule in the index and returns the
-// matches by rule. Each rule then keeps those in its scope. It walks the
-// tree itself and notes a text only when a token matches in it: most texts
-// match nothing.
-func (ix *tokenIndex) matches(p *Pass) map[*TeamDef][]tokenMatch {
-	out := map[*TeamDef][]tokenMatch{}
-	var buf [64]byte
-	WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
-		value := n.Value
-		var ft *fileText
-		note := func(e *tokenEntry, start, end int) {
-			if ft == nil {
-				segs := append([]string(nil), path...)
-				ft = &fileText{Text: Text{Node: n, Value: value}, segs: segs, prose: !notProse[lastKeyOf(segs)]}
-			}
-			out[e.def] = append(out[e.def], tokenMatch{ft, start, end, e})
-		}
-		if len(ix.first) > 0 {
-			prose.EachWord(value, func(w string, start int) bool {
-				if !ix.firstByte[w[0]] || len(w) < ix.minLen || len(w) > ix.maxLen {
-					return true // no token starts like this: skip the lookup
-				}
-				var entries []*tokenEntry
-				if b, ok := asciiFold(buf[:0], w); ok {
-					if !ix.startsLike(b) {
-						return true
-					}
-					entries = ix.first[string(b)] // the lookup does not copy b
-				} else {
-					entries = ix.first[fold(w)]
-				}
-				for _, e := range entries {
-					if end, ok := e.matchAt(value, w, start); ok {
-						note(e, start, end)
-					}
-				}
-				return true
-			})
-		}
-		for _, e := range ix.nonword {
-			for off := 0; ; {
-				i := indexToken(value[off:], e.token, e.def.IgnoreCase)
-				if i < 0 || len(e.token) == 0 {
-					break
-				}
-				i += off
-				note(e, i, i+len(e.token))
-				off = i + len(e.token)
-			}
-		}
-	})
-	return out
 }
 
 // indexToken finds token in s, ignoring case when asked (for ASCII
@@ -359,9 +305,8 @@ func (d *TeamDef) inScope(segs []string) bool {
 }
 
 func (d *TeamDef) indexMatches(p *Pass) []tokenMatch {
-	all := p.Memo(d.index, func() any { return d.index.matches(p) }).(map[*TeamDef][]tokenMatch)
 	var out []tokenMatch
-	for _, m := range all[d] {
+	for _, m := range d.scan.result(p).tokens[d] {
 		if d.inScope(m.ft.segs) {
 			out = append(out, m)
 		}
@@ -415,14 +360,15 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
 		count := 0
 		var overText *Text
-		var firstFT fileText
-		seenFirst := false
 		var overAt [2]int
-		d.each(p, func(ft *fileText) {
-			if !seenFirst {
-				firstFT, seenFirst = *ft, true // its pointer is joined only if reported
-			}
-			if !d.mayMatch(ft) {
+		// texts without the pattern's literal hold no match: with a scan,
+		// only the texts holding it are visited
+		visit, may := d.each, d.mayMatcher(p)
+		if d.scanned {
+			visit = d.eachHolding
+		}
+		visit(p, func(ft *fileText) {
+			if !may(ft) {
 				return
 			}
 			if d.plain != "" && (d.Max == nil || count+strings.Count(ft.Value, d.plain) <= *d.Max) {
@@ -441,8 +387,10 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 		case overText != nil:
 			found := overText.Value[overAt[0]:overAt[1]]
 			p.ReportRange(*overText, overAt[0], overAt[1], "%s", d.message("%q appears %d times in this pack, more than the %d allowed", found, count, *d.Max))
-		case d.Min != nil && count < *d.Min && seenFirst:
-			p.ReportText(firstFT.text(), "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
+		case d.Min != nil && count < *d.Min:
+			if first := d.firstText(p); first != nil {
+				p.ReportText(first.text(), "%s", d.message("`%s` appears %d times in this pack, fewer than the %d wanted", d.Pattern, count, *d.Min))
+			}
 		}
 	}, nil
 }
@@ -530,18 +478,25 @@ func buildCapitalization(d *TeamDef) (func(*Pass), error) {
 
 func buildPattern(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
-		d.each(p, func(ft *fileText) {
-			if d.Forbid {
-				if !d.mayMatch(ft) {
+		may := d.mayMatcher(p)
+		if d.Forbid {
+			visit := d.each
+			if d.scanned {
+				visit = d.eachHolding // only texts holding the literal can match
+			}
+			visit(p, func(ft *fileText) {
+				if !may(ft) {
 					return
 				}
 				for _, loc := range d.findAll(ft.Value, 100) {
 					found := ft.Value[loc[0]:loc[1]]
 					p.ReportRange(ft.text(), loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
 				}
-				return
-			}
-			if !d.mayMatch(ft) || len(d.findAll(ft.Value, 1)) == 0 {
+			})
+			return
+		}
+		d.each(p, func(ft *fileText) {
+			if !may(ft) || len(d.findAll(ft.Value, 1)) == 0 {
 				p.ReportText(ft.text(), "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
 			}
 		})

@@ -44,17 +44,22 @@ func required(re *syntax.Regexp) (string, bool) {
 	return "", false
 }
 
-// mayMatch reports whether a text can hold a match of the rule's pattern.
-func (d *TeamDef) mayMatch(ft *fileText) bool {
+// mayMatcher returns the test of whether a text can hold a match of the
+// rule's pattern, for one file: the scan's finding when it looks for the
+// literal, else a search.
+func (d *TeamDef) mayMatcher(p *Pass) func(*fileText) bool {
 	switch {
+	case d.scanned:
+		res := d.scan.result(p)
+		return func(ft *fileText) bool { return res.holdsText(d, ft) }
 	case d.literal == "":
-		return true
+		return func(*fileText) bool { return true }
 	case d.literalFold && isASCII(d.literal):
-		return containsFoldASCII(ft.Value, d.literal)
+		return func(ft *fileText) bool { return containsFoldASCII(ft.Value, d.literal) }
 	case d.literalFold:
-		return strings.Contains(ft.lowered(), d.literal)
+		return func(ft *fileText) bool { return strings.Contains(ft.lowered(), d.literal) }
 	}
-	return strings.Contains(ft.Value, d.literal)
+	return func(ft *fileText) bool { return strings.Contains(ft.Value, d.literal) }
 }
 
 func isASCII(s string) bool {

@@ -1,0 +1,297 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/starlint-dev/starlint/internal/prose"
+)
+
+// teamScan is the one pass over a file's texts that serves every team rule
+// of a config: one literalSet holds the first words of every word list,
+// every nonword token and every literal a pattern's matches must contain,
+// and each text is read once for all of them. The rules then look only at
+// what was found: a word list checks its hits, a pattern runs its regexp
+// only on the texts holding its literal.
+type teamScan struct {
+	set   *literalSet
+	users [][]literalUser // by literal
+	index *tokenIndex     // the config's word lists, or nil
+	// wordLoop: the index has a first word the byte scan cannot find as
+	// prose.EachWord would (not ASCII, or with an apostrophe, which
+	// folds ’ to '): the index then reads each text's words instead
+	wordLoop bool
+	// slowNonword are nonword tokens that are not ASCII: found by search
+	slowNonword []*tokenEntry
+}
+
+type literalUse uint8
+
+const (
+	useFirstWord literalUse = iota // entries whose first word this is
+	useNonword                     // a nonword token
+	useRequired                    // a literal a rule's matches contain
+	useKelvin                      // the Kelvin sign, which lower-cases to k
+)
+
+type literalUser struct {
+	use     literalUse
+	entries []*tokenEntry // useFirstWord
+	entry   *tokenEntry   // useNonword
+	def     *TeamDef      // useRequired
+}
+
+const kelvin = "\u212a"
+
+// scanResult is what a file's scan found.
+type scanResult struct {
+	tokens map[*TeamDef][]tokenMatch
+	// holds[d] marks, by text index, the texts holding d's literal
+	holds map[*TeamDef][]uint64
+}
+
+// linkTeamScan builds the config's scan and gives it to every team rule.
+func linkTeamScan(defs []*TeamDef) error {
+	if err := linkTokenIndex(defs); err != nil {
+		return err
+	}
+	sc := newTeamScan(defs, false)
+	if sc == nil {
+		return nil
+	}
+	for _, d := range defs {
+		d.scan = sc
+		d.scanned = d.literal != "" && isASCII(d.literal)
+	}
+	return nil
+}
+
+// newTeamScan builds the scan of the rules' literals; with wordLoop the
+// word lists are matched by reading words, as the byte scan must match
+// them (the tests compare the two). It is nil when no rule needs a scan.
+func newTeamScan(defs []*TeamDef, wordLoop bool) *teamScan {
+	sc := &teamScan{wordLoop: wordLoop}
+	var pats []string
+	ids := map[string]int{}
+	add := func(lit string, u literalUser) {
+		id, ok := ids[lit]
+		if !ok {
+			id = len(pats)
+			ids[lit] = id
+			pats = append(pats, lit)
+			sc.users = append(sc.users, nil)
+		}
+		if u.use == useFirstWord {
+			for k := range sc.users[id] {
+				if sc.users[id][k].use == useFirstWord {
+					sc.users[id][k].entries = append(sc.users[id][k].entries, u.entries...)
+					return
+				}
+			}
+		}
+		sc.users[id] = append(sc.users[id], u)
+	}
+	for _, d := range defs {
+		if d.index != nil && sc.index == nil {
+			sc.index = d.index
+		}
+		if d.literal != "" && isASCII(d.literal) {
+			add(strings.ToLower(d.literal), literalUser{use: useRequired, def: d})
+		}
+	}
+	if ix := sc.index; ix != nil {
+		for first := range ix.first {
+			if !isASCII(first) || strings.ContainsAny(first, "'") {
+				sc.wordLoop = true
+			}
+		}
+		if !sc.wordLoop {
+			for first, entries := range ix.first {
+				add(first, literalUser{use: useFirstWord, entries: entries})
+			}
+		}
+		for _, e := range ix.nonword {
+			if isASCII(e.token) && e.token != "" {
+				add(strings.ToLower(e.token), literalUser{use: useNonword, entry: e})
+			} else {
+				sc.slowNonword = append(sc.slowNonword, e)
+			}
+		}
+	}
+	if len(pats) == 0 && sc.index == nil {
+		return nil
+	}
+	// the one non-ASCII character that folds onto ASCII: a text holding it
+	// is read word by word, as the index folds words
+	add(kelvin, literalUser{use: useKelvin})
+	sc.set = newLiteralSet(pats)
+	return sc
+}
+
+// result runs the scan over the file's texts, once per file.
+func (sc *teamScan) result(p *Pass) *scanResult {
+	return p.Memo(sc, func() any { return sc.run(p) }).(*scanResult)
+}
+
+func (sc *teamScan) run(p *Pass) *scanResult {
+	texts := allTexts(p)
+	res := &scanResult{tokens: map[*TeamDef][]tokenMatch{}, holds: map[*TeamDef][]uint64{}}
+	words := len(texts)/64 + 1
+	var nonword, found []tokenMatch // this text's nonword and word-list matches
+	var lastEnd []int               // by nonword token: where its last match ended
+	if sc.index != nil {
+		lastEnd = make([]int, len(sc.index.nonword))
+	}
+	for i := range texts {
+		ft := &texts[i]
+		value := ft.Value
+		nonword, found = nonword[:0], found[:0]
+		for k := range lastEnd {
+			lastEnd[k] = 0
+		}
+		slow := false
+		sc.set.scan(value, func(id int32, end int) {
+			start := end - len(sc.set.pats[id])
+			for _, u := range sc.users[id] {
+				switch u.use {
+				case useKelvin:
+					slow = true
+				case useRequired:
+					if !u.def.literalFold && value[start:end] != u.def.literal {
+						continue
+					}
+					h := res.holds[u.def]
+					if h == nil {
+						h = make([]uint64, words)
+						res.holds[u.def] = h
+					}
+					h[i/64] |= 1 << (i % 64)
+				case useFirstWord:
+					if !wordSpans(value, start, end) {
+						continue
+					}
+					w := value[start:end]
+					for _, e := range u.entries {
+						if wend, ok := e.matchAt(value, w, start); ok {
+							found = append(found, tokenMatch{ft, start, wend, e})
+						}
+					}
+				case useNonword:
+					e := u.entry
+					if (!e.def.IgnoreCase && value[start:end] != e.token) || start < lastEnd[e.nw] {
+						continue
+					}
+					lastEnd[e.nw] = end
+					nonword = append(nonword, tokenMatch{ft, start, end, e})
+				}
+			}
+		})
+		if sc.index != nil && (sc.wordLoop || slow) {
+			found = found[:0]
+			sc.index.matchWords(ft, func(e *tokenEntry, start, end int) {
+				found = append(found, tokenMatch{ft, start, end, e})
+			})
+		}
+		for _, m := range found {
+			res.tokens[m.entry.def] = append(res.tokens[m.entry.def], m)
+		}
+		for _, e := range sc.slowNonword {
+			for off := 0; ; {
+				k := indexToken(value[off:], e.token, e.def.IgnoreCase)
+				if k < 0 || len(e.token) == 0 {
+					break
+				}
+				k += off
+				nonword = append(nonword, tokenMatch{ft, k, k + len(e.token), e})
+				off = k + len(e.token)
+			}
+		}
+		for _, m := range nonword {
+			res.tokens[m.entry.def] = append(res.tokens[m.entry.def], m)
+		}
+	}
+	return res
+}
+
+// holds reports whether the file's text ft holds d's literal.
+func (r *scanResult) holdsText(d *TeamDef, ft *fileText) bool {
+	h := r.holds[d]
+	return h != nil && h[ft.idx/64]&(1<<(ft.idx%64)) != 0
+}
+
+// wordSpans reports whether text[start:end] is one whole word as
+// prose.EachWord splits words: it neither continues the word before it nor
+// runs on into more word (through a letter, a digit, or an inner
+// apostrophe, hyphen or number separator).
+func wordSpans(text string, start, end int) bool {
+	if start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if isWordRune(r) {
+			return false
+		}
+		if joins(r) && start-size > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:start-size])
+			first, _ := utf8.DecodeRuneInString(text[start:])
+			if joinsAround(r, prev, first) {
+				return false
+			}
+		}
+	}
+	if end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			return false
+		}
+		if joins(r) && end+size < len(text) {
+			last, _ := utf8.DecodeLastRuneInString(text[:end])
+			next, _ := utf8.DecodeRuneInString(text[end+size:])
+			if joinsAround(r, last, next) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func joins(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' }
+
+// joinsAround is prose.EachWord's rule for a joiner r between prev and next.
+func joinsAround(r, prev, next rune) bool {
+	if !isWordRune(prev) {
+		return false
+	}
+	if r == '.' || r == ',' {
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return isWordRune(next)
+}
+
+// matchWords is the index's word loop for one text: every word, looked up
+// by its folded form, as the byte scan would find it.
+func (ix *tokenIndex) matchWords(ft *fileText, note func(e *tokenEntry, start, end int)) {
+	value := ft.Value
+	var buf [64]byte
+	prose.EachWord(value, func(w string, start int) bool {
+		if !ix.firstByte[w[0]] || len(w) < ix.minLen || len(w) > ix.maxLen {
+			return true // no token starts like this: skip the lookup
+		}
+		var entries []*tokenEntry
+		if b, ok := asciiFold(buf[:0], w); ok {
+			if !ix.startsLike(b) {
+				return true
+			}
+			entries = ix.first[string(b)] // the lookup does not copy b
+		} else {
+			entries = ix.first[fold(w)]
+		}
+		for _, e := range entries {
+			if end, ok := e.matchAt(value, w, start); ok {
+				note(e, start, end)
+			}
+		}
+		return true
+	})
+}
