@@ -59,6 +59,7 @@ type TeamDef struct {
 	literalFold bool
 	plain       string       // the whole pattern, when it is a plain literal
 	word        *wordLiteral // the pattern, when it is \bLITERAL\b
+	runs        *[256]bool   // the bytes its matches are made of (matchBytes)
 	scope       [][]string   // compiled scope and exclude patterns
 	exclude     [][]string
 	scopeKey    scopeKey // the scope's texts in a file's memo
@@ -296,6 +297,7 @@ func (d *TeamDef) decodeField(rule, key string, v *yaml.Node, bad func(*yaml.Nod
 			d.plain = prefix
 		}
 		d.word = parseWordLiteral(d.Pattern)
+		d.runs = matchBytes(d.Pattern, re)
 		return nil
 	case "min":
 		return wantCount(&d.Min)
@@ -701,6 +703,9 @@ func (ft *fileText) text() Text {
 func (d *TeamDef) findAll(s string, n int) [][]int {
 	if d.word != nil && d.word.usable(s) {
 		return d.word.findAll(s, n)
+	}
+	if d.runs != nil {
+		return d.findInRuns(s, n)
 	}
 	return d.re.FindAllStringIndex(s, n)
 }

@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A regular expression is slow next to a substring search, and most texts
@@ -55,7 +58,7 @@ func (d *TeamDef) mayMatcher(p *Pass) func(*fileText) bool {
 	case d.literal == "":
 		return func(*fileText) bool { return true }
 	case d.literalFold && isASCII(d.literal):
-		return func(ft *fileText) bool { return containsFoldASCII(ft.Value, d.literal) }
+		return func(ft *fileText) bool { return containsFoldASCII(ft.Value, d.literal) || d.foldsOnto(ft.Value) }
 	case d.literalFold:
 		return func(ft *fileText) bool { return strings.Contains(ft.lowered(), d.literal) }
 	}
@@ -195,4 +198,128 @@ func (w *wordLiteral) findAll(s string, n int) [][]int {
 		off = i + 1
 	}
 	return out
+}
+
+// matchBytes are the bytes a pattern's matches can be made of, for a
+// pattern whose matches do not depend on their surroundings: no empty
+// match, and no ^, $, \b or other assertion. Every match then lies within
+// a run of such bytes, so the regexp runs on those runs only (those that
+// hold the literal): `\d+%` reads "30%", not the 600 bytes of text around
+// it. nil when the pattern does not qualify. Bytes of non-ASCII text are
+// all marked when the pattern can match any non-ASCII character: a
+// superset of the real set is still exact.
+func matchBytes(pattern string, re *regexp.Regexp) *[256]bool {
+	parsed, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil || re.MatchString("") {
+		return nil
+	}
+	set := new([256]bool)
+	if !markBytes(parsed.Simplify(), set) {
+		return nil
+	}
+	return set
+}
+
+func markBytes(re *syntax.Regexp, set *[256]bool) bool {
+	markRune := func(r rune, fold bool) {
+		if r >= utf8.RuneSelf {
+			markHigh(set)
+			return
+		}
+		set[r] = true
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					markHigh(set)
+				} else {
+					set[f] = true
+				}
+			}
+		}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			markRune(r, re.Flags&syntax.FoldCase != 0)
+		}
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= utf8.RuneSelf {
+				markHigh(set)
+				hi = utf8.RuneSelf - 1
+			}
+			for r := lo; r <= hi; r++ {
+				set[r] = true
+			}
+		}
+		return true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		for i := range set {
+			set[i] = true
+		}
+		return true
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !markBytes(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpEmptyMatch:
+		return true
+	}
+	return false // assertions (^ $ \b \A \z), and anything else
+}
+
+func markHigh(set *[256]bool) {
+	for i := utf8.RuneSelf; i < 256; i++ {
+		set[i] = true
+	}
+}
+
+// findInRuns is FindAllStringIndex(s, n) over the runs of d.runs' bytes
+// that hold the rule's literal.
+func (d *TeamDef) findInRuns(s string, n int) [][]int {
+	var out [][]int
+	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
+		for i < len(s) && !d.runs[s[i]] {
+			i++
+		}
+		j := i
+		for j < len(s) && d.runs[s[j]] {
+			j++
+		}
+		if run := s[i:j]; run != "" && d.runHolds(run) {
+			left := -1
+			if n >= 0 {
+				left = n - len(out)
+			}
+			for _, m := range d.re.FindAllStringIndex(run, left) {
+				out = append(out, []int{m[0] + i, m[1] + i})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func (d *TeamDef) runHolds(run string) bool {
+	switch {
+	case d.literal == "":
+		return true
+	case d.literalFold && isASCII(d.literal):
+		return containsFoldASCII(run, d.literal) || d.foldsOnto(run)
+	case d.literalFold:
+		return strings.Contains(strings.ToLower(run), d.literal)
+	}
+	return strings.Contains(run, d.literal)
+}
+
+// foldsOnto reports whether s may hold the rule's case-folded ASCII
+// literal through a non-ASCII letter that folds onto k or s (the Kelvin
+// sign, a long s), which an ASCII comparison does not see.
+func (d *TeamDef) foldsOnto(s string) bool {
+	return strings.ContainsAny(d.literal, "ks") && (strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f"))
 }

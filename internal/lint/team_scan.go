@@ -24,6 +24,9 @@ type teamScan struct {
 	wordLoop bool
 	// slowNonword are nonword tokens that are not ASCII: found by search
 	slowNonword []*tokenEntry
+	// foldSensitive are rules whose case-folded literal has a k or an s:
+	// a text with a letter folding onto those may hold it
+	foldSensitive []*TeamDef
 }
 
 type literalUse uint8
@@ -32,7 +35,7 @@ const (
 	useFirstWord literalUse = iota // entries whose first word this is
 	useNonword                     // a nonword token
 	useRequired                    // a literal a rule's matches contain
-	useKelvin                      // the Kelvin sign, which lower-cases to k
+	useFoldRune                    // a non-ASCII letter that case-folds onto ASCII
 )
 
 type literalUser struct {
@@ -42,7 +45,7 @@ type literalUser struct {
 	def     *TeamDef      // useRequired
 }
 
-const kelvin = "\u212a"
+const kelvin, longS = "\u212a", "\u017f"
 
 // scanResult is what a file's scan found.
 type scanResult struct {
@@ -122,9 +125,16 @@ func newTeamScan(defs []*TeamDef, wordLoop bool) *teamScan {
 	if len(pats) == 0 && sc.index == nil {
 		return nil
 	}
-	// the one non-ASCII character that folds onto ASCII: a text holding it
-	// is read word by word, as the index folds words
-	add(kelvin, literalUser{use: useKelvin})
+	// the non-ASCII letters that case-fold onto ASCII letters (K, the
+	// Kelvin sign, and ſ, a long s): a text holding one is read word by
+	// word, as the index folds words, and may hold any literal with k or s
+	add(kelvin, literalUser{use: useFoldRune})
+	add(longS, literalUser{use: useFoldRune})
+	for _, d := range defs {
+		if d.literalFold && strings.ContainsAny(d.literal, "ks") && isASCII(d.literal) {
+			sc.foldSensitive = append(sc.foldSensitive, d)
+		}
+	}
 	sc.set = newLiteralSet(pats)
 	return sc
 }
@@ -155,18 +165,13 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 			start := end - len(sc.set.pats[id])
 			for _, u := range sc.users[id] {
 				switch u.use {
-				case useKelvin:
+				case useFoldRune:
 					slow = true
 				case useRequired:
 					if !u.def.literalFold && value[start:end] != u.def.literal {
 						continue
 					}
-					h := res.holds[u.def]
-					if h == nil {
-						h = make([]uint64, words)
-						res.holds[u.def] = h
-					}
-					h[i/64] |= 1 << (i % 64)
+					res.mark(u.def, i, words)
 				case useFirstWord:
 					if !wordSpans(value, start, end) {
 						continue
@@ -187,6 +192,11 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 				}
 			}
 		})
+		if slow {
+			for _, d := range sc.foldSensitive {
+				res.mark(d, i, words)
+			}
+		}
 		if sc.index != nil && (sc.wordLoop || slow) {
 			found = found[:0]
 			sc.index.matchWords(ft, func(e *tokenEntry, start, end int) {
@@ -214,7 +224,17 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 	return res
 }
 
-// holds reports whether the file's text ft holds d's literal.
+// mark notes that text i holds d's literal.
+func (r *scanResult) mark(d *TeamDef, i, words int) {
+	h := r.holds[d]
+	if h == nil {
+		h = make([]uint64, words)
+		r.holds[d] = h
+	}
+	h[i/64] |= 1 << (i % 64)
+}
+
+// holdsText reports whether the file's text ft holds d's literal.
 func (r *scanResult) holdsText(d *TeamDef, ft *fileText) bool {
 	h := r.holds[d]
 	return h != nil && h[ft.idx/64]&(1<<(ft.idx%64)) != 0
