@@ -110,3 +110,83 @@ func (ls *literalSet) scan(s string, fn func(id int32, end int)) {
 		}
 	}
 }
+
+// hit is one occurrence found by scanAll: the literal, and where it ends
+// in the buffer.
+type hit struct {
+	id  int32
+	end int32
+}
+
+// lanes is how many parts of a buffer scanAll reads side by side (the
+// loop is written out for four).
+const lanes = 4
+
+// scanAll finds every occurrence of every literal in buf, which holds
+// texts separated by bytes no literal holds (so no occurrence spans two
+// texts), and appends them to out in buffer order. An automaton reads
+// one byte per table lookup, and each lookup waits for the one before:
+// reading four parts of the buffer in one loop lets the processor run
+// four of those chains at once.
+func (ls *literalSet) scanAll(buf []byte, out []hit) []hit {
+	// cut the buffer into lanes at separators, where the automaton is at
+	// its start state
+	var cuts [lanes + 1]int
+	cuts[lanes] = len(buf)
+	for k := 1; k < lanes; k++ {
+		c := max(cuts[k-1], len(buf)*k/lanes)
+		for c < len(buf) && ls.class[buf[c]] != 0 {
+			c++
+		}
+		cuts[k] = c
+	}
+	var lane [lanes][]hit
+	next, class, ncls := ls.next, &ls.class, int32(ls.ncls)
+	common := len(buf)
+	for k := 0; k < lanes; k++ {
+		common = min(common, cuts[k+1]-cuts[k])
+	}
+	b0, b1, b2, b3 := buf[cuts[0]:cuts[0]+common], buf[cuts[1]:cuts[1]+common], buf[cuts[2]:cuts[2]+common], buf[cuts[3]:cuts[3]+common]
+	var r0, r1, r2, r3 int32
+	emit := func(k int, row int32, at int) {
+		for _, id := range ls.out[row/ncls] {
+			lane[k] = append(lane[k], hit{id, int32(cuts[k] + at + 1)})
+		}
+	}
+	for i := 0; i < common; i++ {
+		// four independent lookups a round, written out so that nothing
+		// but the table stands between them
+		v0 := next[r0+int32(class[b0[i]])]
+		v1 := next[r1+int32(class[b1[i]])]
+		v2 := next[r2+int32(class[b2[i]])]
+		v3 := next[r3+int32(class[b3[i]])]
+		r0, r1, r2, r3 = v0>>1, v1>>1, v2>>1, v3>>1
+		if (v0|v1|v2|v3)&1 != 0 {
+			if v0&1 != 0 {
+				emit(0, r0, i)
+			}
+			if v1&1 != 0 {
+				emit(1, r1, i)
+			}
+			if v2&1 != 0 {
+				emit(2, r2, i)
+			}
+			if v3&1 != 0 {
+				emit(3, r3, i)
+			}
+		}
+	}
+	rows := [lanes]int32{r0, r1, r2, r3}
+	for k := 0; k < lanes; k++ {
+		row := rows[k]
+		for p := cuts[k] + common; p < cuts[k+1]; p++ {
+			v := next[row+int32(class[buf[p]])]
+			row = v >> 1
+			if v&1 != 0 {
+				emit(k, row, p-cuts[k])
+			}
+		}
+		out = append(out, lane[k]...)
+	}
+	return out
+}

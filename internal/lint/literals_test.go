@@ -1,11 +1,17 @@
 package lint
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // TestLiteralSetFindsWhatIndexFinds checks the automaton against the plain
@@ -57,4 +63,69 @@ func asciiEqualFold(s, lower string) bool {
 		}
 	}
 	return true
+}
+
+// TestScanAllIsScanOfEachText: reading a buffer of texts in four lanes
+// finds what scanning each text alone finds, in the same order.
+func TestScanAllIsScanOfEachText(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for round := 0; round < 200; round++ {
+		pats := []string{"ab", "b", "bab", "c!", "aa"}[:r.IntN(5)+1]
+		ls := newLiteralSet(pats)
+		var buf []byte
+		var want []hit
+		for n := r.IntN(12); n > 0; n-- {
+			start := len(buf)
+			text := make([]byte, r.IntN(20))
+			for i := range text {
+				text[i] = "abABc! "[r.IntN(7)]
+			}
+			buf = append(buf, text...)
+			ls.scan(string(text), func(id int32, end int) { want = append(want, hit{id, int32(start + end)}) })
+			buf = append(buf, 0)
+		}
+		got := ls.scanAll(buf, nil)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("literals %q in %q:\n got %v\nwant %v", pats, buf, got, want)
+		}
+	}
+}
+
+// BenchmarkLiteralScan compares one pass per text with the four-lane pass
+// over the joined texts, on the literals of the fifty-rule bench config
+// and the texts of the example packs.
+func BenchmarkLiteralScan(b *testing.B) {
+	cfg, err := LoadConfig("testdata/bench/fifty.yaml", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := cfg.Team[0].Options().(*TeamDef).scan
+	var texts []string
+	var joined []byte
+	for _, p := range []string{"../testdata/packs/failed-to-deliver.yaml", "../testdata/packs/disagreed-with-manager.yaml"} {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f := pack.Load(p, src)
+		WalkStrings(f.Root, func(_ []string, n *yaml.Node) {
+			texts = append(texts, n.Value)
+			joined = append(append(joined, n.Value...), 0)
+		})
+	}
+	b.Run("per-text", func(b *testing.B) {
+		b.SetBytes(int64(len(joined)))
+		for b.Loop() {
+			for _, s := range texts {
+				sc.set.scan(s, func(int32, int) {})
+			}
+		}
+	})
+	b.Run("lanes", func(b *testing.B) {
+		b.SetBytes(int64(len(joined)))
+		var hits []hit
+		for b.Loop() {
+			hits = sc.set.scanAll(joined, hits[:0])
+		}
+	})
 }

@@ -297,7 +297,11 @@ func (d *TeamDef) decodeField(rule, key string, v *yaml.Node, bad func(*yaml.Nod
 			d.plain = prefix
 		}
 		d.word = parseWordLiteral(d.Pattern)
-		d.runs = matchBytes(d.Pattern, re)
+		if d.literal != "" {
+			// only runs holding the literal are searched; without one,
+			// a regexp call per run costs more than one over the text
+			d.runs = matchBytes(d.Pattern, re)
+		}
 		return nil
 	case "min":
 		return wantCount(&d.Min)
@@ -630,10 +634,15 @@ type fileText struct {
 	words int  // prose.WordCount(Value)+1, once counted
 }
 
-// wordCount returns the text's word count, counted once.
-func (ft *fileText) wordCount() int {
+// wordCount returns the text's word count, counted once (from the
+// words the built-in rules split, when they did).
+func (ft *fileText) wordCount(p *Pass) int {
 	if ft.words == 0 {
-		ft.words = prose.WordCount(ft.Value) + 1
+		if w, ok := p.words[ft.Value]; ok {
+			ft.words = len(w) + 1
+		} else {
+			ft.words = prose.WordCount(ft.Value) + 1
+		}
 	}
 	return ft.words - 1
 }
@@ -651,7 +660,10 @@ func (ft *fileText) lowered() string {
 // reports on (see fileText.text), and the segments of every text share a
 // single arena: a pack has hundreds of texts, and a slice each would be
 // garbage the collector pays for.
-func allTexts(p *Pass) []fileText {
+func allTexts(p *Pass) []fileText { return fileTexts(p).texts }
+
+// fileTexts is allTexts with the buffers the file's scan reuses.
+func fileTexts(p *Pass) *textBuffers {
 	return p.Memo(allTextsKey{}, func() any {
 		// One walk, into buffers kept from an earlier file (or sized from
 		// this one: a text every 60 bytes or so, four segments each).
@@ -673,7 +685,7 @@ func allTexts(p *Pass) []fileText {
 		})
 		buf.texts, buf.arena = out, arena
 		return buf
-	}).(*textBuffers).texts
+	}).(*textBuffers)
 }
 
 // textBuffers are allTexts' slices, reused from file to file: a pack has
@@ -684,6 +696,11 @@ func allTexts(p *Pass) []fileText {
 type textBuffers struct {
 	texts []fileText
 	arena []string
+	// for teamScan: the texts joined, each followed by a NUL (which no
+	// text holds), where each starts, and what the scan found
+	joined []byte
+	starts []int32
+	hits   []hit
 }
 
 var textPool = sync.Pool{New: func() any { return new(textBuffers) }}

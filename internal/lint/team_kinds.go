@@ -402,7 +402,7 @@ func buildLength(d *TeamDef) (func(*Pass), error) {
 	}
 	return func(p *Pass) {
 		d.each(p, func(ft *fileText) {
-			words := ft.wordCount()
+			words := ft.wordCount(p)
 			secs := prose.SecondsFor(words, wpm)
 			switch {
 			case d.MaxWords != nil && words > *d.MaxWords:
@@ -435,7 +435,7 @@ func caseAs(text, match string) string {
 		return strings.ToUpper(text)
 	}
 	words := prose.Words(text)
-	b := []byte(text)
+	var b []byte // a copy, made at the first change: most texts need none
 	for i, w := range words {
 		r, size := utf8.DecodeRuneInString(w.Text)
 		if !unicode.IsLetter(r) || w.Text != strings.ToLower(w.Text) && i > 0 && match == "sentence" {
@@ -453,8 +453,14 @@ func caseAs(text, match string) string {
 			continue
 		}
 		if want != r && utf8.RuneLen(want) == size {
+			if b == nil {
+				b = []byte(text)
+			}
 			utf8.EncodeRune(b[w.Start:], want)
 		}
+	}
+	if b == nil {
+		return text
 	}
 	return string(b)
 }

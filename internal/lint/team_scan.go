@@ -145,7 +145,17 @@ func (sc *teamScan) result(p *Pass) *scanResult {
 }
 
 func (sc *teamScan) run(p *Pass) *scanResult {
-	texts := allTexts(p)
+	bufs := fileTexts(p)
+	texts := bufs.texts
+	// one scan of all the texts at once (scanAll reads it in lanes)
+	joined, starts := bufs.joined[:0], bufs.starts[:0]
+	for i := range texts {
+		starts = append(starts, int32(len(joined)))
+		joined = append(append(joined, texts[i].Value...), 0)
+	}
+	hits := sc.set.scanAll(joined, bufs.hits[:0])
+	bufs.joined, bufs.starts, bufs.hits = joined, starts, hits
+	h := 0
 	res := &scanResult{tokens: map[*TeamDef][]tokenMatch{}, holds: map[*TeamDef][]uint64{}}
 	words := len(texts)/64 + 1
 	var nonword, found []tokenMatch // this text's nonword and word-list matches
@@ -156,12 +166,16 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 	for i := range texts {
 		ft := &texts[i]
 		value := ft.Value
+		base, limit := int(starts[i]), int(starts[i])+len(value)
+		if !sc.wordLoop && (h == len(hits) || int(hits[h].end) > limit) && len(sc.slowNonword) == 0 {
+			continue // nothing found in this text: the common case
+		}
 		nonword, found = nonword[:0], found[:0]
 		for k := range lastEnd {
 			lastEnd[k] = 0
 		}
 		slow := false
-		sc.set.scan(value, func(id int32, end int) {
+		visit := func(id int32, end int) {
 			start := end - len(sc.set.pats[id])
 			for _, u := range sc.users[id] {
 				switch u.use {
@@ -191,7 +205,10 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 					nonword = append(nonword, tokenMatch{ft, start, end, e})
 				}
 			}
-		})
+		}
+		for ; h < len(hits) && int(hits[h].end) <= limit; h++ {
+			visit(hits[h].id, int(hits[h].end)-base)
+		}
 		if slow {
 			for _, d := range sc.foldSensitive {
 				res.mark(d, i, words)
