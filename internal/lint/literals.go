@@ -127,8 +127,8 @@ const lanes = 4
 // texts), and appends them to out in buffer order. An automaton reads
 // one byte per table lookup, and each lookup waits for the one before:
 // reading four parts of the buffer in one loop lets the processor run
-// four of those chains at once.
-func (ls *literalSet) scanAll(buf []byte, out []hit) []hit {
+// four of those chains at once. lane holds a buffer per part.
+func (ls *literalSet) scanAll(buf []byte, out []hit, lane *[lanes][]hit) []hit {
 	// cut the buffer into lanes at separators, where the automaton is at
 	// its start state
 	var cuts [lanes + 1]int
@@ -140,7 +140,9 @@ func (ls *literalSet) scanAll(buf []byte, out []hit) []hit {
 		}
 		cuts[k] = c
 	}
-	var lane [lanes][]hit
+	for k := range lane {
+		lane[k] = lane[k][:0] // the caller's buffers, reused
+	}
 	next, class, ncls := ls.next, &ls.class, int32(ls.ncls)
 	common := len(buf)
 	for k := 0; k < lanes; k++ {

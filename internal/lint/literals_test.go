@@ -84,7 +84,8 @@ func TestScanAllIsScanOfEachText(t *testing.T) {
 			ls.scan(string(text), func(id int32, end int) { want = append(want, hit{id, int32(start + end)}) })
 			buf = append(buf, 0)
 		}
-		got := ls.scanAll(buf, nil)
+		var lane [lanes][]hit
+		got := ls.scanAll(buf, nil, &lane)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("literals %q in %q:\n got %v\nwant %v", pats, buf, got, want)
 		}
@@ -124,8 +125,9 @@ func BenchmarkLiteralScan(b *testing.B) {
 	b.Run("lanes", func(b *testing.B) {
 		b.SetBytes(int64(len(joined)))
 		var hits []hit
+		var lane [lanes][]hit
 		for b.Loop() {
-			hits = sc.set.scanAll(joined, hits[:0])
+			hits = sc.set.scanAll(joined, hits[:0], &lane)
 		}
 	})
 }

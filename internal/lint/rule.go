@@ -107,7 +107,8 @@ type TextEdit struct {
 	NewText    string
 }
 
-// Pass is what a rule's Run receives for one pack.
+// Pass is what a rule's Run receives for one pack. A rule must not keep
+// it after Run returns: the driver hands the same Pass to the next rule.
 type Pass struct {
 	Rule    *Rule
 	File    *pack.File
@@ -118,6 +119,17 @@ type Pass struct {
 	maps    map[*yaml.Node]*pack.TextMap // likewise
 	memo    map[any]any                  // likewise: Memo
 	settled *[]settled                   // likewise: Settle
+	// the rule running now, and how many findings it reported (the
+	// driver gives one Pass to each rule in turn)
+	cur      *activeRule
+	reported int
+}
+
+// cached returns the file's memo for key, if built: the team rules' hot
+// paths look here first, so that a hit costs no closure for Memo.
+func (p *Pass) cached(key any) (any, bool) {
+	v, ok := p.memo[key]
+	return v, ok
 }
 
 // Memo returns the value build makes for key, building it once per file:

@@ -464,6 +464,21 @@ func (d *TeamDef) eachHolding(p *Pass, fn func(*fileText)) {
 	}
 }
 
+// candidates lists (in a buffer the file's rules share, one at a time)
+// the indexes of the texts in the rule's scope, in document order; with
+// holding, only those the scan found the rule's literal in.
+func (d *TeamDef) candidates(p *Pass, holding bool) []int32 {
+	bufs := fileTexts(p)
+	out := bufs.scratch[:0]
+	if holding {
+		d.eachHolding(p, func(ft *fileText) { out = append(out, ft.idx) })
+	} else {
+		d.each(p, func(ft *fileText) { out = append(out, ft.idx) })
+	}
+	bufs.scratch = out
+	return out
+}
+
 // firstText is the first text in the rule's scope, or nil.
 func (d *TeamDef) firstText(p *Pass) *fileText {
 	var first *fileText
@@ -483,6 +498,9 @@ type scopeKey string
 // scopedTexts returns the indexes in texts of the texts the rule's scope
 // names, in document order.
 func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
+	if v, ok := p.cached(d.scopeKey); ok {
+		return v.([]int32)
+	}
 	return p.Memo(d.scopeKey, func() any {
 		// Texts come in document order, so those under one top-level key
 		// are a run: a pattern naming its first key ("/title",
@@ -499,7 +517,11 @@ func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
 				from, to = min(from, lo), max(to, hi)
 			}
 		}
-		var out []int32
+		bufs := fileTexts(p)
+		if bufs.scoped == nil {
+			bufs.scoped = map[scopeKey][]int32{}
+		}
+		out := bufs.scoped[d.scopeKey][:0] // the backing of an earlier file's list
 		for i := from; i < to; i++ {
 			for _, pat := range d.scope {
 				if matchSegments(pat, texts[i].segs) {
@@ -508,6 +530,7 @@ func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
 				}
 			}
 		}
+		bufs.scoped[d.scopeKey] = out
 		return out
 	}).([]int32)
 }
@@ -516,8 +539,16 @@ type topRunsKey struct{}
 
 // topRuns maps each top-level key to the run [from, to) of its texts.
 func topRuns(p *Pass, texts []fileText) map[string][2]int32 {
+	if v, ok := p.cached(topRunsKey{}); ok {
+		return v.(map[string][2]int32)
+	}
 	return p.Memo(topRunsKey{}, func() any {
-		runs := map[string][2]int32{}
+		bufs := fileTexts(p)
+		if bufs.runs == nil {
+			bufs.runs = map[string][2]int32{}
+		}
+		runs := bufs.runs
+		clear(runs)
 		for i := 0; i < len(texts); {
 			j := i + 1
 			if len(texts[i].segs) == 0 {
@@ -664,6 +695,9 @@ func allTexts(p *Pass) []fileText { return fileTexts(p).texts }
 
 // fileTexts is allTexts with the buffers the file's scan reuses.
 func fileTexts(p *Pass) *textBuffers {
+	if v, ok := p.cached(allTextsKey{}); ok {
+		return v.(*textBuffers)
+	}
 	return p.Memo(allTextsKey{}, func() any {
 		// One walk, into buffers kept from an earlier file (or sized from
 		// this one: a text every 60 bytes or so, four segments each).
@@ -701,6 +735,14 @@ type textBuffers struct {
 	joined []byte
 	starts []int32
 	hits   []hit
+	lanes  [lanes][]hit
+	// scratch holds one rule's candidates at a time (candidates)
+	scratch []int32
+	// the backings of scopedTexts' lists, topRuns' map and the scan's
+	// result, reused: each file's memo says which are this file's
+	scoped map[scopeKey][]int32
+	runs   map[string][2]int32
+	res    *scanResult
 }
 
 var textPool = sync.Pool{New: func() any { return new(textBuffers) }}
@@ -713,6 +755,14 @@ func (ft *fileText) text() Text {
 		ft.Ptr = pack.JoinPointer(ft.segs...)
 	}
 	return ft.Text
+}
+
+// matches reports whether s holds a match, allocating nothing.
+func (d *TeamDef) matches(s string) bool {
+	if d.word != nil && d.word.usable(s) {
+		return len(d.word.findAll(s, 1)) > 0
+	}
+	return d.re.MatchString(s)
 }
 
 // findAll is d.re.FindAllStringIndex, without the regexp engine for the

@@ -361,19 +361,17 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 		count := 0
 		var overText *Text
 		var overAt [2]int
+		texts, res := allTexts(p), d.scanResult(p)
 		// texts without the pattern's literal hold no match: with a scan,
 		// only the texts holding it are visited
-		visit, may := d.each, d.mayMatcher(p)
-		if d.scanned {
-			visit = d.eachHolding
-		}
-		visit(p, func(ft *fileText) {
-			if !may(ft) {
-				return
+		for _, i := range d.candidates(p, d.scanned) {
+			ft := &texts[i]
+			if !d.may(res, ft) {
+				continue
 			}
 			if d.plain != "" && (d.Max == nil || count+strings.Count(ft.Value, d.plain) <= *d.Max) {
 				count += strings.Count(ft.Value, d.plain) // a literal: no regexp needed
-				return
+				continue
 			}
 			for _, loc := range d.findAll(ft.Value, -1) {
 				count++
@@ -382,7 +380,7 @@ func buildOccurrence(d *TeamDef) (func(*Pass), error) {
 					overText, overAt = &t, [2]int{loc[0], loc[1]}
 				}
 			}
-		})
+		}
 		switch {
 		case overText != nil:
 			found := overText.Value[overAt[0]:overAt[1]]
@@ -416,6 +414,25 @@ func buildLength(d *TeamDef) (func(*Pass), error) {
 	}, nil
 }
 
+// lowerASCII lower-cases a short ASCII word into buf (for map lookups
+// that do not allocate) and says whether it was lower-case already; a long
+// or non-ASCII word comes back empty, and is lower-case if ToLower keeps it.
+func lowerASCII(buf []byte, w string) ([]byte, bool) {
+	lower := true
+	if len(w) > cap(buf) || !isASCII(w) {
+		return buf, w == strings.ToLower(w)
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			lower = false
+		}
+		buf = append(buf, c)
+	}
+	return buf, lower
+}
+
 // smallWords stay lower-case inside a title: articles, and conjunctions and
 // prepositions of three letters or fewer (longer ones, "With", "From", are
 // capitalized, as AP and APA styles do; either is accepted).
@@ -434,31 +451,36 @@ func caseAs(text, match string) string {
 	case "upper":
 		return strings.ToUpper(text)
 	}
-	words := prose.Words(text)
+	n := prose.WordCount(text)
 	var b []byte // a copy, made at the first change: most texts need none
-	for i, w := range words {
-		r, size := utf8.DecodeRuneInString(w.Text)
-		if !unicode.IsLetter(r) || w.Text != strings.ToLower(w.Text) && i > 0 && match == "sentence" {
-			continue // an acronym or a name keeps its capitals
+	var buf [16]byte
+	i := 0
+	prose.EachWord(text, func(w string, start int) bool {
+		defer func() { i++ }()
+		r, size := utf8.DecodeRuneInString(w)
+		lw, lower := lowerASCII(buf[:0], w)
+		if !unicode.IsLetter(r) || !lower && i > 0 && match == "sentence" {
+			return true // an acronym or a name keeps its capitals
 		}
 		want := unicode.ToUpper(r)
-		inner := i > 0 && i < len(words)-1
-		if match == "title" && inner && smallWords[strings.ToLower(w.Text)] {
+		inner := i > 0 && i < n-1
+		if match == "title" && inner && smallWords[string(lw)] {
 			want = unicode.ToLower(r)
 		}
-		if match == "title" && inner && eitherWords[strings.ToLower(w.Text)] {
-			continue
+		if match == "title" && inner && eitherWords[string(lw)] {
+			return true
 		}
 		if match == "sentence" && i > 0 {
-			continue
+			return true
 		}
 		if want != r && utf8.RuneLen(want) == size {
 			if b == nil {
 				b = []byte(text)
 			}
-			utf8.EncodeRune(b[w.Start:], want)
+			utf8.EncodeRune(b[start:], want)
 		}
-	}
+		return true
+	})
 	if b == nil {
 		return text
 	}
@@ -484,28 +506,26 @@ func buildCapitalization(d *TeamDef) (func(*Pass), error) {
 
 func buildPattern(d *TeamDef) (func(*Pass), error) {
 	return func(p *Pass) {
-		may := d.mayMatcher(p)
+		texts, res := allTexts(p), d.scanResult(p)
 		if d.Forbid {
-			visit := d.each
-			if d.scanned {
-				visit = d.eachHolding // only texts holding the literal can match
-			}
-			visit(p, func(ft *fileText) {
-				if !may(ft) {
-					return
+			// only texts holding the literal can match
+			for _, i := range d.candidates(p, d.scanned) {
+				ft := &texts[i]
+				if !d.may(res, ft) {
+					continue
 				}
 				for _, loc := range d.findAll(ft.Value, 100) {
 					found := ft.Value[loc[0]:loc[1]]
 					p.ReportRange(ft.text(), loc[0], loc[1], "%s", d.message("%q matches `%s`, which the team does not allow", found, d.Pattern))
 				}
-			})
+			}
 			return
 		}
-		d.each(p, func(ft *fileText) {
-			if !may(ft) || len(d.findAll(ft.Value, 1)) == 0 {
+		for _, i := range d.candidates(p, false) {
+			if ft := &texts[i]; !d.may(res, ft) || !d.matches(ft.Value) {
 				p.ReportText(ft.text(), "%s", d.message("no match for `%s`, which the team asks for here", d.Pattern))
 			}
-		})
+		}
 	}, nil
 }
 

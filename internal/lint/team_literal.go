@@ -47,22 +47,28 @@ func required(re *syntax.Regexp) (string, bool) {
 	return "", false
 }
 
-// mayMatcher returns the test of whether a text can hold a match of the
-// rule's pattern, for one file: the scan's finding when it looks for the
-// literal, else a search.
-func (d *TeamDef) mayMatcher(p *Pass) func(*fileText) bool {
-	switch {
-	case d.scanned:
-		res := d.scan.result(p)
-		return func(ft *fileText) bool { return res.holdsText(d, ft) }
-	case d.literal == "":
-		return func(*fileText) bool { return true }
-	case d.literalFold && isASCII(d.literal):
-		return func(ft *fileText) bool { return containsFoldASCII(ft.Value, d.literal) || d.foldsOnto(ft.Value) }
-	case d.literalFold:
-		return func(ft *fileText) bool { return strings.Contains(ft.lowered(), d.literal) }
+// scanResult is the file's scan, when the rule's literal is in it.
+func (d *TeamDef) scanResult(p *Pass) *scanResult {
+	if !d.scanned {
+		return nil
 	}
-	return func(ft *fileText) bool { return strings.Contains(ft.Value, d.literal) }
+	return d.scan.result(p)
+}
+
+// may reports whether a text can hold a match of the rule's pattern: the
+// scan's finding when it looks for the literal (res), else a search.
+func (d *TeamDef) may(res *scanResult, ft *fileText) bool {
+	switch {
+	case res != nil:
+		return res.holdsText(d, ft)
+	case d.literal == "":
+		return true
+	case d.literalFold && isASCII(d.literal):
+		return containsFoldASCII(ft.Value, d.literal) || d.foldsOnto(ft.Value)
+	case d.literalFold:
+		return strings.Contains(ft.lowered(), d.literal)
+	}
+	return strings.Contains(ft.Value, d.literal)
 }
 
 func isASCII(s string) bool {

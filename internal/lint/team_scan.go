@@ -141,6 +141,9 @@ func newTeamScan(defs []*TeamDef, wordLoop bool) *teamScan {
 
 // result runs the scan over the file's texts, once per file.
 func (sc *teamScan) result(p *Pass) *scanResult {
+	if v, ok := p.cached(sc); ok {
+		return v.(*scanResult)
+	}
 	return p.Memo(sc, func() any { return sc.run(p) }).(*scanResult)
 }
 
@@ -153,11 +156,27 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 		starts = append(starts, int32(len(joined)))
 		joined = append(append(joined, texts[i].Value...), 0)
 	}
-	hits := sc.set.scanAll(joined, bufs.hits[:0])
+	hits := sc.set.scanAll(joined, bufs.hits[:0], &bufs.lanes)
 	bufs.joined, bufs.starts, bufs.hits = joined, starts, hits
 	h := 0
-	res := &scanResult{tokens: map[*TeamDef][]tokenMatch{}, holds: map[*TeamDef][]uint64{}}
 	words := len(texts)/64 + 1
+	res := bufs.res
+	if res == nil {
+		res = &scanResult{tokens: map[*TeamDef][]tokenMatch{}, holds: map[*TeamDef][]uint64{}}
+		bufs.res = res
+	}
+	// an earlier file's result: keep its backing, drop its findings
+	for d, ms := range res.tokens {
+		res.tokens[d] = ms[:0]
+	}
+	for d, h := range res.holds {
+		if cap(h) < words {
+			h = make([]uint64, words)
+		}
+		h = h[:words]
+		clear(h)
+		res.holds[d] = h
+	}
 	var nonword, found []tokenMatch // this text's nonword and word-list matches
 	var lastEnd []int               // by nonword token: where its last match ended
 	if sc.index != nil {
@@ -244,7 +263,7 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 // mark notes that text i holds d's literal.
 func (r *scanResult) mark(d *TeamDef, i, words int) {
 	h := r.holds[d]
-	if h == nil {
+	if len(h) < words {
 		h = make([]uint64, words)
 		r.holds[d] = h
 	}
@@ -254,7 +273,7 @@ func (r *scanResult) mark(d *TeamDef, i, words int) {
 // holdsText reports whether the file's text ft holds d's literal.
 func (r *scanResult) holdsText(d *TeamDef, ft *fileText) bool {
 	h := r.holds[d]
-	return h != nil && h[ft.idx/64]&(1<<(ft.idx%64)) != 0
+	return int(ft.idx/64) < len(h) && h[ft.idx/64]&(1<<(ft.idx%64)) != 0
 }
 
 // wordSpans reports whether text[start:end] is one whole word as
