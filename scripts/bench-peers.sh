@@ -4,6 +4,12 @@
 #   npm i ajv-cli@5 @stoplight/spectral-cli   (in $PEERS_DIR, default ./peers)
 #   apt-get install yamllint
 # Usage: scripts/bench-peers.sh [SIZES...]   (default: 1 1000 10000)
+# STYLE=block|flow|quoted|single|literal|folded|crlf|mixed (default block):
+# how the generated packs are written (go run ./tools/gencorpus -style).
+# RUNS=N rounds (default 3): each round runs every tool once, one after the
+# other, so that all of them meet the same machine load; each figure is the
+# median over the rounds of wall seconds, CPU seconds (user + system) and
+# peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +18,7 @@ read -r -a sizes <<<"${sizes[*]}"
 work=${BENCH_DIR:-$(mktemp -d)}
 peers=${PEERS_DIR:-peers}
 runs=${RUNS:-3}
+style=${STYLE:-block}
 
 go build -o "$work/starlint" ./cmd/starlint
 go build -o "$work/bareparse" ./tools/bareparse
@@ -31,17 +38,20 @@ rules:
           \$ref: "pack.schema.draft7.json"
 YAML
 
-# best of $runs: wall seconds and peak resident memory
-measure() {
-  local best="" mem=""
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>&1 || true # findings exit 1
-    local out t m
-    out=$(tail -1 "$work/time.out")
-    t=${out% *} m=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
-  done
-  printf '%s s / %s MB' "$best" "$((mem / 1024))"
+# one run: "wall cpu peakKB"
+once() {
+  /usr/bin/time -o "$work/time.out" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true # findings exit 1
+  tail -1 "$work/time.out" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'
+}
+
+# the median of a column of numbers
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+# summarize FILE: the medians of its "wall cpu peakKB" lines
+summarize() {
+  local w c m
+  w=$(cut -d' ' -f1 "$1" | median) c=$(cut -d' ' -f2 "$1" | median) m=$(cut -d' ' -f3 "$1" | median)
+  printf '%s s / %s s CPU / %s MB' "$w" "$c" "$(awk "BEGIN{print int($m / 1024)}")"
 }
 
 declare -A row
@@ -52,25 +62,29 @@ if [ -x "$peers/node_modules/.bin/spectral" ]; then have_spectral=1; tools+=(spe
 if command -v yamllint >/dev/null; then have_yamllint=1; tools+=(yamllint); fi
 
 for n in "${sizes[@]}"; do
-  dir="$work/corpus-$n"
-  [ -d "$dir" ] || go run ./tools/gencorpus -n "$n" -seed 1 -out "$dir"
+  dir="$work/corpus-$style-$n"
+  [ -d "$dir" ] || go run ./tools/gencorpus -n "$n" -seed 1 -style "$style" -out "$dir"
   target="$dir"
   if [ "$n" = 1 ]; then target=$(find "$dir" -name '*.yaml' -print -quit); fi
-  row[bare,$n]=$(measure "$work/bareparse" "$dir")
-  row[starlint,$n]=$(measure "$work/starlint" lint "$target")
   rm -f "$work/cache-$n"
   "$work/starlint" lint --cache-file "$work/cache-$n" "$target" >/dev/null 2>&1 || true
   sleep 3 # past the cache's racy window, as a later run would be
-  row[starlint-cached,$n]=$(measure "$work/starlint" lint --cache-file "$work/cache-$n" "$target")
-  if [ -n "$have_ajv" ]; then
-    row[ajv,$n]=$(measure "$peers/node_modules/.bin/ajv" validate --spec=draft7 --strict=false -s "$work/pack.schema.draft7.json" -d "$dir/*.yaml")
-  fi
-  if [ -n "$have_spectral" ]; then
-    row[spectral,$n]=$(measure "$peers/node_modules/.bin/spectral" lint -r "$work/spectral.yaml" "$dir/*.yaml")
-  fi
-  if [ -n "$have_yamllint" ]; then
-    row[yamllint,$n]=$(measure yamllint -d relaxed "$target")
-  fi
+  for t in "${tools[@]}"; do : >"$work/runs-$t-$n"; done
+  for _ in $(seq "$runs"); do
+    once "$work/bareparse" "$dir" >>"$work/runs-bare-$n"
+    once "$work/starlint" lint "$target" >>"$work/runs-starlint-$n"
+    once "$work/starlint" lint --cache-file "$work/cache-$n" "$target" >>"$work/runs-starlint-cached-$n"
+    if [ -n "$have_ajv" ]; then
+      once "$peers/node_modules/.bin/ajv" validate --spec=draft7 --strict=false -s "$work/pack.schema.draft7.json" -d "$dir/*.yaml" >>"$work/runs-ajv-$n"
+    fi
+    if [ -n "$have_spectral" ]; then
+      once "$peers/node_modules/.bin/spectral" lint -r "$work/spectral.yaml" "$dir/*.yaml" >>"$work/runs-spectral-$n"
+    fi
+    if [ -n "$have_yamllint" ]; then
+      once yamllint -d relaxed "$target" >>"$work/runs-yamllint-$n"
+    fi
+  done
+  for t in "${tools[@]}"; do row[$t,$n]=$(summarize "$work/runs-$t-$n"); done
 done
 
 printf '| tool |'; for n in "${sizes[@]}"; do printf ' %s packs |' "$n"; done; printf '\n|---|'; for _ in "${sizes[@]}"; do printf -- '---|'; done; printf '\n'
@@ -80,4 +94,4 @@ for t in "${tools[@]}"; do
   printf '\n'
 done
 echo
-echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3); best of $runs runs; corpora in $work"
+echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3); $style packs; medians of $runs paired rounds (wall / CPU / peak memory); corpora in $work"

@@ -38,7 +38,7 @@ func TestScripts(t *testing.T) {
 				}
 				n, err := strconv.Atoi(args[0])
 				ts.Check(err)
-				ts.Check(corpus.WriteDir(ts.MkAbs(args[1]), n, 1))
+				ts.Check(corpus.WriteDir(ts.MkAbs(args[1]), n, 1, "block"))
 			},
 			// sleep DURATION waits, to let a background command get going.
 			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {

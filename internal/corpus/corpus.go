@@ -239,14 +239,22 @@ func One(i int, seed uint64) Pack {
 	return Pack{Name: id + ".yaml", Src: []byte(g.b.String()), Defect: defect}
 }
 
-// WriteDir writes n packs for the seed into dir, creating it.
-func WriteDir(dir string, n int, seed uint64) error {
+// WriteDir writes n packs for the seed into dir, creating it, in style
+// (one of Styles; "" is block).
+func WriteDir(dir string, n int, seed uint64, style string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for i := 0; i < n; i++ {
 		p := One(i, seed)
-		if err := os.WriteFile(filepath.Join(dir, p.Name), p.Src, 0o644); err != nil {
+		src := p.Src
+		if style != "" && style != "block" {
+			var err error
+			if src, err = Restyle(p.Src, style, i); err != nil {
+				return fmt.Errorf("%s: %v", p.Name, err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, p.Name), src, 0o644); err != nil {
 			return err
 		}
 	}

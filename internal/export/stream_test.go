@@ -31,7 +31,7 @@ var allExporters = []export.Exporter{jsonexport.Exporter{}, anki.Exporter{}, ank
 func plan(t *testing.T, n int) []export.Planned {
 	t.Helper()
 	dir := t.TempDir()
-	if err := corpus.WriteDir(dir, n, 1); err != nil {
+	if err := corpus.WriteDir(dir, n, 1, "block"); err != nil {
 		t.Fatal(err)
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))

@@ -92,6 +92,22 @@ func TestAgreesOnSnippets(t *testing.T) {
 		{"- a\n", false},
 		{"a: 'it''s'\nb: \"tab\\there \\u00e9 \\\"q\\\"\"\nc: ''\n", true},
 		{"a: [x, 'y', \"z\"]\nb: []\nc: [ 1 , true ]\n", true},
+		// one-line flow mappings, nested flow collections, '' in flow text
+		{"s: {target: 30s, example: I noticed the drops., coaching: Be brief.}\n", true},
+		{"r:\n  - {level: SDE2, text: \"I learned, then I fixed it.\"}\n  - {level: Senior, text: 'it''s ours', n: 2}\n", true},
+		{"a: {p: [x, 'y''s', \"z\"], q: {r: 1, s: [true, null]}, t: é}\nb: {}\n", true},
+		{"a: ['didn''t', \"it's\", runbook's]\n", true},
+		{"a: {x: 1 , y : 2}\n", false},
+		{"a: {x: 1,}\n", false},
+		{"a: {x: }\n", false},
+		{"a: {x: 1\n  , y: 2}\n", false},
+		{"a: {x: b: c}\n", false},
+		{"a: {x: http://e}\n", false},
+		{"a: {\"x\": 1}\n", false},
+		{"a: {x: 1} # c\nb: 2\n", true},
+		{"a: {x: 1} y\n", false},
+		{"a: {x: [1, 2}\n", false},
+		{"a: [{x: 1}, {y: 2}]\n", true},
 		{"a: ééé: x\n", false},
 		{"a: x:\n", false},
 		{"a: 'multi\n  line'\n", false},
@@ -181,6 +197,35 @@ func TestReadsRealPacks(t *testing.T) {
 	for _, p := range corpus.Generate(200, 3) {
 		if !agree(t, p.Src) {
 			t.Fatalf("Parse declined generated pack %s", p.Name)
+		}
+	}
+	// the generated corpus in every style, as the benchmarks read it: no
+	// file of it may fall back to yaml.v3
+	for _, style := range corpus.Styles {
+		for i, p := range corpus.Generate(40, 5) {
+			src, err := corpus.Restyle(p.Src, style, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !agree(t, src) {
+				t.Errorf("Parse declined generated pack %s written %s:\n%s", p.Name, style, src)
+				break
+			}
+		}
+	}
+	// packs written in every style the fast path is for: flow mappings
+	// and sequences, quoted, folded and literal text, CRLF
+	wellWritten, _ := filepath.Glob("../testdata/well-written/*.yaml")
+	if len(wellWritten) < 12 {
+		t.Fatalf("only %d well-written packs", len(wellWritten))
+	}
+	for _, path := range wellWritten {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !agree(t, src) {
+			t.Errorf("Parse declined the well-written pack %s", path)
 		}
 	}
 	accepted, seeds := 0, fuzzseed.Packs()

@@ -232,51 +232,130 @@ func hexRune(s string) (rune, bool) {
 	return rune(v), true
 }
 
-// flowSequence reads a flow sequence of scalars that ends on its own line,
-// such as "[ownership, conflict]".
-func (p *parser) flowSequence(l line, i int) (*yaml.Node, bool) {
-	s := p.node(yaml.SequenceNode, "!!seq", "", l.num, asciiColumn(l, i))
+// flowCollection reads a flow sequence or mapping that ends on its own
+// line, such as "[ownership, conflict]" or "{target: 30s, example: I
+// noticed the drops., phrases: [I noticed]}": scalars and nested flow
+// collections, all on one line.
+func (p *parser) flowCollection(l line, i int) (*yaml.Node, bool) {
+	n, end, ok := p.flowNode(l, i)
+	if !ok || !p.restIsComment(l, end) {
+		return nil, false
+	}
+	p.consume(l)
+	return n, true
+}
+
+// flowNode reads one flow node at offset i of line l: a collection or a
+// scalar, returning it and the offset just past it.
+func (p *parser) flowNode(l line, i int) (*yaml.Node, int, bool) {
+	switch p.src[i] {
+	case '[':
+		return p.flowSequence(l, i)
+	case '{':
+		return p.flowMapping(l, i)
+	}
+	return p.flowItem(l, i)
+}
+
+// flowSequence reads "[a, b, ...]" from offset i of line l.
+func (p *parser) flowSequence(l line, i int) (*yaml.Node, int, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, 0, false
+	}
+	defer func() { p.depth-- }()
+	s := p.node(yaml.SequenceNode, "!!seq", "", l.num, p.column(l, i))
 	s.Style = yaml.FlowStyle
 	mark := len(p.children)
 	j := i + 1
 	for first := true; ; first = false {
-		for j < l.end && p.src[j] == ' ' {
-			j++
-		}
+		j = p.skipSpaces(l, j)
 		if j == l.end {
-			return nil, false
+			return nil, 0, false
 		}
 		if p.src[j] == ']' && first {
 			break
 		}
-		item, end, ok := p.flowItem(l, j)
+		item, end, ok := p.flowNode(l, j)
 		if !ok {
-			return nil, false
+			return nil, 0, false
 		}
 		p.children = append(p.children, item)
-		for j = end; j < l.end && p.src[j] == ' '; j++ {
-		}
-		if j == l.end {
-			return nil, false
+		if j = p.skipSpaces(l, end); j == l.end {
+			return nil, 0, false
 		}
 		if p.src[j] == ']' {
 			break
 		}
 		if p.src[j] != ',' {
-			return nil, false
+			return nil, 0, false
 		}
 		j++
 	}
-	if !p.restIsComment(l, j+1) {
-		return nil, false
-	}
-	p.consume(l)
 	p.finish(s, mark)
-	return s, true
+	return s, j + 1, true
 }
 
-// flowItem reads one scalar of a flow sequence at offset i, returning it and
-// the offset just past it.
+// flowMapping reads "{key: value, ...}" from offset i of line l. Keys are
+// simple words, as a pack's are; anything else goes to yaml.v3.
+func (p *parser) flowMapping(l line, i int) (*yaml.Node, int, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, 0, false
+	}
+	defer func() { p.depth-- }()
+	m := p.node(yaml.MappingNode, "!!map", "", l.num, p.column(l, i))
+	m.Style = yaml.FlowStyle
+	mark := len(p.children)
+	j := i + 1
+	for first := true; ; first = false {
+		j = p.skipSpaces(l, j)
+		if j == l.end {
+			return nil, 0, false
+		}
+		if p.src[j] == '}' && first {
+			break
+		}
+		colon := p.keyEnd(l, j)
+		if colon < 0 || colon+1 >= l.end {
+			return nil, 0, false // a key yaml.v3 may read otherwise, or no value
+		}
+		tag, ok := plainTag(p.src[j:colon])
+		if !ok {
+			return nil, 0, false
+		}
+		key := p.node(yaml.ScalarNode, tag, p.src[j:colon], l.num, p.column(l, j))
+		v := p.skipSpaces(l, colon+1)
+		if v == l.end || p.src[v] == ',' || p.src[v] == '}' {
+			return nil, 0, false // an empty value: left to yaml.v3
+		}
+		value, end, ok := p.flowNode(l, v)
+		if !ok {
+			return nil, 0, false
+		}
+		p.children = append(p.children, key, value)
+		if j = p.skipSpaces(l, end); j == l.end {
+			return nil, 0, false
+		}
+		if p.src[j] == '}' {
+			break
+		}
+		if p.src[j] != ',' {
+			return nil, 0, false
+		}
+		j++
+	}
+	p.finish(m, mark)
+	return m, j + 1, true
+}
+
+func (p *parser) skipSpaces(l line, j int) int {
+	for j < l.end && p.src[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+// flowItem reads one scalar of a flow collection at offset i, returning it
+// and the offset just past it.
 func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
 	col := p.column(l, i)
 	switch p.src[i] {
@@ -289,19 +368,35 @@ func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
 		n.Style = yaml.DoubleQuotedStyle
 		return n, end, true
 	case '\'':
-		k := strings.IndexByte(p.src[i+1:l.end], '\'')
-		if k < 0 || (i+k+2 < l.end && p.src[i+k+2] == '\'') {
-			return nil, 0, false // unterminated, or an escaped quote: left to yaml.v3
+		var b []byte
+		j, start := i+1, i+1
+		for {
+			k := strings.IndexByte(p.src[j:l.end], '\'')
+			if k < 0 {
+				return nil, 0, false // goes on to another line: left to yaml.v3
+			}
+			j += k
+			if j+1 < l.end && p.src[j+1] == '\'' {
+				b = append(b, p.src[start:j+1]...) // '' is one quote
+				j += 2
+				start = j
+				continue
+			}
+			break
 		}
-		n := p.node(yaml.ScalarNode, "!!str", p.src[i+1:i+1+k], l.num, col)
+		value := p.src[start:j]
+		if b != nil {
+			value = string(append(b, value...))
+		}
+		n := p.node(yaml.ScalarNode, "!!str", value, l.num, col)
 		n.Style = yaml.SingleQuotedStyle
-		return n, i + k + 2, true
+		return n, j + 1, true
 	}
 	if isIndicator(p.src[i]) {
 		return nil, 0, false
 	}
 	j := i
-	for j < l.end && p.src[j] != ',' && p.src[j] != ']' {
+	for j < l.end && p.src[j] != ',' && p.src[j] != ']' && p.src[j] != '}' {
 		if strings.IndexByte(":#?[]{}", p.src[j]) >= 0 { // flow indicators; yaml.v3 stops or fails there
 			return nil, 0, false
 		}
