@@ -259,92 +259,80 @@ func (p *parser) flowNode(l line, i int) (*yaml.Node, int, bool) {
 
 // flowSequence reads "[a, b, ...]" from offset i of line l.
 func (p *parser) flowSequence(l line, i int) (*yaml.Node, int, bool) {
-	if p.depth++; p.depth > maxDepth {
-		return nil, 0, false
-	}
-	defer func() { p.depth-- }()
 	s := p.node(yaml.SequenceNode, "!!seq", "", l.num, p.column(l, i))
 	s.Style = yaml.FlowStyle
-	mark := len(p.children)
-	j := i + 1
-	for first := true; ; first = false {
-		j = p.skipSpaces(l, j)
-		if j == l.end {
-			return nil, 0, false
-		}
-		if p.src[j] == ']' && first {
-			break
-		}
+	end, ok := p.flowEntries(l, i, s, ']', func(j int) (int, bool) {
 		item, end, ok := p.flowNode(l, j)
-		if !ok {
-			return nil, 0, false
+		if ok {
+			p.children = append(p.children, item)
 		}
-		p.children = append(p.children, item)
-		if j = p.skipSpaces(l, end); j == l.end {
-			return nil, 0, false
-		}
-		if p.src[j] == ']' {
-			break
-		}
-		if p.src[j] != ',' {
-			return nil, 0, false
-		}
-		j++
-	}
-	p.finish(s, mark)
-	return s, j + 1, true
+		return end, ok
+	})
+	return s, end, ok
 }
 
 // flowMapping reads "{key: value, ...}" from offset i of line l. Keys are
 // simple words, as a pack's are; anything else goes to yaml.v3.
 func (p *parser) flowMapping(l line, i int) (*yaml.Node, int, bool) {
-	if p.depth++; p.depth > maxDepth {
-		return nil, 0, false
-	}
-	defer func() { p.depth-- }()
 	m := p.node(yaml.MappingNode, "!!map", "", l.num, p.column(l, i))
 	m.Style = yaml.FlowStyle
-	mark := len(p.children)
-	j := i + 1
-	for first := true; ; first = false {
-		j = p.skipSpaces(l, j)
-		if j == l.end {
-			return nil, 0, false
-		}
-		if p.src[j] == '}' && first {
-			break
-		}
+	end, ok := p.flowEntries(l, i, m, '}', func(j int) (int, bool) {
 		colon := p.keyEnd(l, j)
 		if colon < 0 || colon+1 >= l.end {
-			return nil, 0, false // a key yaml.v3 may read otherwise, or no value
+			return 0, false // a key yaml.v3 may read otherwise, or no value
 		}
 		tag, ok := plainTag(p.src[j:colon])
 		if !ok {
-			return nil, 0, false
+			return 0, false
 		}
 		key := p.node(yaml.ScalarNode, tag, p.src[j:colon], l.num, p.column(l, j))
 		v := p.skipSpaces(l, colon+1)
 		if v == l.end || p.src[v] == ',' || p.src[v] == '}' {
-			return nil, 0, false // an empty value: left to yaml.v3
+			return 0, false // an empty value: left to yaml.v3
 		}
 		value, end, ok := p.flowNode(l, v)
+		if ok {
+			p.children = append(p.children, key, value)
+		}
+		return end, ok
+	})
+	return m, end, ok
+}
+
+// flowEntries reads the entries of the flow collection n opened at offset
+// i, each with entry, separated by commas up to close, all on line l, and
+// gives n its children. It returns the offset past close.
+func (p *parser) flowEntries(l line, i int, n *yaml.Node, close byte, entry func(j int) (int, bool)) (int, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return 0, false
+	}
+	defer func() { p.depth-- }()
+	mark := len(p.children)
+	j := i + 1
+	for first := true; ; first = false {
+		if j = p.skipSpaces(l, j); j == l.end {
+			return 0, false
+		}
+		if p.src[j] == close && first {
+			break
+		}
+		end, ok := entry(j)
 		if !ok {
-			return nil, 0, false
+			return 0, false
 		}
-		p.children = append(p.children, key, value)
 		if j = p.skipSpaces(l, end); j == l.end {
-			return nil, 0, false
+			return 0, false
 		}
-		if p.src[j] == '}' {
+		if p.src[j] == close {
 			break
 		}
 		if p.src[j] != ',' {
-			return nil, 0, false
+			return 0, false
 		}
 		j++
 	}
-	p.finish(m, mark)
-	return m, j + 1, true
+	p.finish(n, mark)
+	return j + 1, true
 }
 
 func (p *parser) skipSpaces(l line, j int) int {

@@ -58,21 +58,18 @@ func Run(t *testing.T, dir string, rules ...*lint.Rule) []Result {
 // RunWithConfig is Run with a configuration (rule options, severities).
 func RunWithConfig(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Rule) []Result {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixtures in %s", dir)
-	}
-	l, err := lint.New(lint.WithTeam(rules, cfg), cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return runFixtures(t, l, paths, false)
+	return runDir(t, dir, cfg, rules, false)
 }
 
 // RunWorkspace is RunWithConfig with every fixture of dir in one
 // workspace, for rules that look across packs: each fixture's
 // expectations include the findings the others cause in it.
 func RunWorkspace(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Rule) []Result {
+	t.Helper()
+	return runDir(t, dir, cfg, rules, true)
+}
+
+func runDir(t *testing.T, dir string, cfg *lint.Config, rules []*lint.Rule, shared bool) []Result {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil || len(paths) == 0 {
@@ -82,7 +79,7 @@ func RunWorkspace(t *testing.T, dir string, cfg *lint.Config, rules ...*lint.Rul
 	if err != nil {
 		t.Fatal(err)
 	}
-	return runFixtures(t, l, paths, true)
+	return runFixtures(t, l, paths, shared)
 }
 
 func runFixtures(t *testing.T, l *lint.Linter, paths []string, shared bool) []Result {
