@@ -101,13 +101,27 @@ func isIndicator(c byte) bool {
 
 // singleQuoted reads a single-quoted scalar that ends on its own line.
 func (p *parser) singleQuoted(l line, i int) (*yaml.Node, bool) {
+	value, end, ok := p.singleQuotedText(l, i)
+	if !ok || !p.restIsComment(l, end) {
+		return nil, false
+	}
+	p.consume(l)
+	n := p.node(yaml.ScalarNode, "!!str", value, l.num, asciiColumn(l, i))
+	n.Style = yaml.SingleQuotedStyle
+	return n, true
+}
+
+// singleQuotedText reads the single-quoted text opening at offset i of
+// line l ('' is one quote) and returns it and the offset past its closing
+// quote; it declines text that goes on to another line.
+func (p *parser) singleQuotedText(l line, i int) (string, int, bool) {
 	var b []byte
 	j := i + 1
 	start := j
 	for {
 		k := strings.IndexByte(p.src[j:l.end], '\'')
 		if k < 0 {
-			return nil, false // goes on to another line
+			return "", 0, false
 		}
 		j += k
 		if j+1 < l.end && p.src[j+1] == '\'' {
@@ -122,13 +136,7 @@ func (p *parser) singleQuoted(l line, i int) (*yaml.Node, bool) {
 	if b != nil {
 		value = string(append(b, value...))
 	}
-	if !p.restIsComment(l, j+1) {
-		return nil, false
-	}
-	p.consume(l)
-	n := p.node(yaml.ScalarNode, "!!str", value, l.num, asciiColumn(l, i))
-	n.Style = yaml.SingleQuotedStyle
-	return n, true
+	return value, j + 1, true
 }
 
 // doubleQuoted reads a double-quoted scalar that ends on its own line.
@@ -356,29 +364,13 @@ func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
 		n.Style = yaml.DoubleQuotedStyle
 		return n, end, true
 	case '\'':
-		var b []byte
-		j, start := i+1, i+1
-		for {
-			k := strings.IndexByte(p.src[j:l.end], '\'')
-			if k < 0 {
-				return nil, 0, false // goes on to another line: left to yaml.v3
-			}
-			j += k
-			if j+1 < l.end && p.src[j+1] == '\'' {
-				b = append(b, p.src[start:j+1]...) // '' is one quote
-				j += 2
-				start = j
-				continue
-			}
-			break
-		}
-		value := p.src[start:j]
-		if b != nil {
-			value = string(append(b, value...))
+		value, end, ok := p.singleQuotedText(l, i)
+		if !ok {
+			return nil, 0, false // goes on to another line: left to yaml.v3
 		}
 		n := p.node(yaml.ScalarNode, "!!str", value, l.num, col)
 		n.Style = yaml.SingleQuotedStyle
-		return n, j + 1, true
+		return n, end, true
 	}
 	if isIndicator(p.src[i]) {
 		return nil, 0, false
