@@ -112,8 +112,9 @@ func (p *parser) singleQuoted(l line, i int) (*yaml.Node, bool) {
 }
 
 // singleQuotedText reads the single-quoted text opening at offset i of
-// line l (two quotes in a row are one quote) and returns it and the offset past its closing
-// quote; it declines text that goes on to another line.
+// line l (two quotes in a row are one quote) and returns it and the
+// offset past its closing quote; it declines text that goes on to
+// another line.
 func (p *parser) singleQuotedText(l line, i int) (string, int, bool) {
 	var b []byte
 	j := i + 1
