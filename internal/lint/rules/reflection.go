@@ -106,7 +106,6 @@ letters that is not a common word or a word every story has (a role such as "man
 		if len(texts) == 0 {
 			return
 		}
-		story := storyTerms(p)
 		for _, t := range texts {
 			words := p.Words(t.Value)
 			folded := foldWords(words)
@@ -122,8 +121,8 @@ letters that is not a common word or a word every story has (a role such as "man
 				p.ReportText(t.Text, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 				continue
 			}
-			if len(story) > 0 && !sharesTerm(p.Words(t.Value), story) {
-				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label, examples(story, 3))
+			if shares, anyTerm := sharesStory(p, words); anyTerm && !shares {
+				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label, examples(storyTerms(p), 3))
 			}
 		}
 	},
@@ -197,20 +196,11 @@ func matchPhrase(folded string, phrases []foldedPhrase) (foldedPhrase, int, int)
 // common or work word.
 func storyTerms(p *lint.Pass) map[string]bool {
 	terms := map[string]bool{}
-	add := func(s string) {
+	for _, s := range storyTexts(p) {
 		for _, w := range p.Words(s) {
 			if f := prose.FoldTerm(w.Text); distinctive(w.Text, f) {
 				terms[stem(f)] = true
 			}
-		}
-	}
-	add(p.Pack.Title)
-	add(p.Pack.Scenario)
-	for _, name := range []string{"situation", "task", "action", "result"} {
-		step := p.Pack.Star.Step(name)
-		add(step.Example)
-		for _, ph := range step.Phrases {
-			add(ph)
 		}
 	}
 	return terms
@@ -238,13 +228,45 @@ func isCapitals(w string) bool {
 	return true
 }
 
-func sharesTerm(words []prose.Word, story map[string]bool) bool {
+// storyTexts are the texts storyTerms reads.
+func storyTexts(p *lint.Pass) []string {
+	out := []string{p.Pack.Title, p.Pack.Scenario}
+	for _, name := range []string{"situation", "task", "action", "result"} {
+		step := p.Pack.Star.Step(name)
+		out = append(append(out, step.Example), step.Phrases...)
+	}
+	return out
+}
+
+// sharesStory reports whether a reflection's words share a distinctive
+// term with the story, and whether the story has one at all. It looks for
+// the reflection's few distinctive terms in the story's words, rather than
+// building the set of every story term: most reflections share one early.
+func sharesStory(p *lint.Pass, words []prose.Word) (shares, anyTerm bool) {
+	type term struct{ stem, plural string }
+	var mine []term
 	for _, w := range words {
-		if f := prose.FoldTerm(w.Text); story[stem(f)] && distinctive(w.Text, f) {
-			return true
+		if f := prose.FoldTerm(w.Text); distinctive(w.Text, f) {
+			st := stem(f)
+			mine = append(mine, term{st, st + "s"})
 		}
 	}
-	return false
+	for _, text := range storyTexts(p) {
+		for _, w := range p.Words(text) {
+			for _, m := range mine {
+				// stem(FoldTerm(w)) == m.stem, without folding every word
+				if prose.TermEquals(w.Text, m.stem) || prose.TermEquals(w.Text, m.plural) {
+					if f := prose.FoldTerm(w.Text); stem(f) == m.stem && distinctive(w.Text, f) {
+						return true, true
+					}
+				}
+			}
+			if !anyTerm {
+				anyTerm = distinctive(w.Text, prose.FoldTerm(w.Text)) // true within a few words
+			}
+		}
+	}
+	return false, anyTerm
 }
 
 // foldWords joins folded words as " word word ", for phrase matching.
