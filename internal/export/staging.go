@@ -81,17 +81,10 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	return &stagedFile{f}, nil
 }
 
+// stagedFile is a staged file being written. It is not synced on Close:
+// Commit makes all of them durable at once (syncStaged) before any is
+// renamed into place.
 type stagedFile struct{ *os.File }
-
-// Close syncs before closing: a file is renamed into place only once its
-// content is on disk.
-func (f *stagedFile) Close() error {
-	err := f.File.Sync()
-	if cerr := f.File.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
 
 // Len is how many files are staged.
 func (s *Staging) Len() int {
@@ -120,6 +113,10 @@ func (s *Staging) Commit(ctx context.Context) (int, error) {
 		if st, err := os.Stat(to); err == nil && st.IsDir() {
 			return 0, fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
 		}
+	}
+	// Every file's content on disk before any is renamed into place.
+	if err := syncStaged(s.dir); err != nil {
+		return 0, fmt.Errorf("cannot write the export to disk: %w; nothing was written", fsutil.UnwrapPath(err))
 	}
 	moved := 0
 	for _, name := range names {
