@@ -164,3 +164,4 @@ func TestStaleStagingIsRemoved(t *testing.T) {
 		t.Error("a young staging directory (another export's?) was removed")
 	}
 }
+
