@@ -1,0 +1,46 @@
+package rules_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/corpus"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/lint/rules"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// BenchmarkWorkspace10000 is the editor's engine on a workspace of 10,000
+// packs: opening it (every pack loaded and linted, files kept, two
+// workers), and re-linting one pack after an edit that moves its quiz
+// down a line and changes an answer (so the cross-pack rules run again
+// over every pack's id and answers).
+func BenchmarkWorkspace10000(b *testing.B) {
+	packs := corpus.Generate(10000, 1)
+	inputs := make([]lint.Input, len(packs))
+	for i, p := range packs {
+		inputs[i] = lint.Input{Path: p.Name, Load: func() (*pack.File, error) { return pack.Load(p.Name, p.Src), nil }}
+	}
+	l, err := lint.New(rules.All(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("open", func(b *testing.B) {
+		for b.Loop() {
+			lint.NewEngine(l, true).Run(inputs, lint.RunOptions{Jobs: 2})
+		}
+	})
+	b.Run("edit", func(b *testing.B) {
+		e := lint.NewEngine(l, true)
+		e.Run(inputs, lint.RunOptions{Jobs: 2})
+		target := packs[5000]
+		edits := [][]byte{
+			bytes.Replace(target.Src, []byte("quiz:\n"), []byte("\nquiz:\n"), 1),
+			bytes.Replace(target.Src, []byte("answer: A"), []byte("answer: B"), 1),
+		}
+		b.ResetTimer()
+		for i := 0; b.Loop(); i++ {
+			e.Update(target.Name, edits[i%2])
+		}
+	})
+}
