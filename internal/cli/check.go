@@ -5,8 +5,10 @@ import (
 	"fmt"
 	stdio "io"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/log"
 
@@ -138,13 +140,7 @@ func runCheck(o *checkOptions) error {
 	}
 	cache := openCache(o, cfg, linter)
 	if cache != nil {
-		for i := range inputs {
-			if c, ok := cache.Lookup(inputs[i].Path); ok {
-				inputs[i].Cached = &c
-			} else {
-				inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
-			}
-		}
+		lookUpAll(cache, inputs)
 	}
 	o.Log.Debug("linting", "files", len(paths), "rules", len(o.Rules))
 	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix, Context: o.Ctx})
@@ -334,4 +330,30 @@ func stdinName(name string) string {
 		return "<stdin>"
 	}
 	return name
+}
+
+// lookUpAll asks the cache for every input at once: a lookup is a stat
+// (and a read, when the stat cannot be trusted), so several in flight
+// keep the disk and both cores busy where one at a time waits on each.
+func lookUpAll(cache *lintcache.Cache, inputs []lint.Input) {
+	next := make(chan int, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if c, ok := cache.Lookup(inputs[i].Path); ok {
+					inputs[i].Cached = &c
+				} else {
+					inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
+				}
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

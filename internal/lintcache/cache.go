@@ -84,12 +84,14 @@ type Cache struct {
 	refuse string
 	// Stats of this run, for logs and tests.
 	Hits, Misses int
+	cwd          string // for absolute paths without a getwd per file
 }
 
 // Open reads the cache at path for key. Anything unreadable or for another
 // key gives an empty cache, never an error: the cache only saves time.
 func Open(path, key string) *Cache {
 	c := &Cache{path: path, key: key, entries: map[string]Entry{}}
+	c.cwd, _ = os.Getwd()
 	data, refuse := readCacheFile(path)
 	if refuse != "" {
 		c.refuse = refuse
@@ -136,7 +138,10 @@ func readCacheFile(path string) (data []byte, refuse string) {
 		return nil, fmt.Sprintf("cannot read %s: %v", path, fsutil.UnwrapPath(err))
 	}
 	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, MaxSize+1))
+	// read at the size the stat gave (one read, no growing buffer), and
+	// past it, in case the file grew since
+	data = make([]byte, 0, st.Size()+512)
+	data, err = readAll(io.LimitReader(f, MaxSize+1), data)
 	if err != nil || len(data) > MaxSize {
 		return nil, fmt.Sprintf("cannot read %s as a cache", path)
 	}
@@ -147,7 +152,7 @@ func readCacheFile(path string) (data []byte, refuse string) {
 }
 
 func (c *Cache) Lookup(path string) (lint.Cached, bool) {
-	abs, err := filepath.Abs(path)
+	abs, err := c.abs(path)
 	if err != nil {
 		return lint.Cached{}, false
 	}
@@ -216,7 +221,7 @@ func withFile(r lint.Cached, path string) lint.Cached {
 
 // Put records a file's results; src is the content they were computed from.
 func (c *Cache) Put(path string, src []byte, r lint.Cached) {
-	abs, err := filepath.Abs(path)
+	abs, err := c.abs(path)
 	if err != nil {
 		return
 	}
@@ -295,4 +300,29 @@ func BinaryID() string {
 		return "unknown"
 	}
 	return exe + "@" + st.ModTime().UTC().Format(time.RFC3339Nano) + "#" + strconv.FormatInt(st.Size(), 10)
+}
+
+// abs is filepath.Abs against the working directory of Open.
+func (c *Cache) abs(path string) (string, error) {
+	if filepath.IsAbs(path) || c.cwd == "" {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(c.cwd, path), nil
+}
+
+// readAll reads r to its end into buf.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
