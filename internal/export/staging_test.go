@@ -164,4 +164,3 @@ func TestStaleStagingIsRemoved(t *testing.T) {
 		t.Error("a young staging directory (another export's?) was removed")
 	}
 }
-
