@@ -69,6 +69,8 @@ func TestConfigErrors(t *testing.T) {
 		{"rules:\n  no-we:\n    style: x\n", `3:5: rule no-we has no options (only ` + "`severity`" + `)`},
 		{"rules:\n  typography:\n    style: fancy\n", `3:12: rule typography option style: "fancy" is not a style`},
 		{"rules:\n  target-time:\n    words-per-minute: 0\n", "3:23: rule target-time option words-per-minute: 0 is not a speaking speed"},
+		{"rules:\n  answer-position-balance:\n    max-share: 2\n", "3:16: rule answer-position-balance option max-share: 2 is not a share of the answers"},
+		{"rules:\n  answer-position-balance:\n    min-items: 1\n", "3:16: rule answer-position-balance option min-items: 1 is too few"},
 		{"rulez: {}\n", `1:1: unknown key "rulez" (did you mean "rules"?)`},
 		{"ignore: drafts\n", "1:9: `ignore` must be a list"},
 		{"- a\n", "1:1: the config must be a mapping"},

@@ -11,25 +11,33 @@ import (
 
 // BalanceOptions configures answer-position-balance.
 type BalanceOptions struct {
-	MinItems   int     `yaml:"min-items" doc:"a pack's quiz of at least this many items, all answered by one letter, is reported (default 3)"`
-	MaxShare   float64 `yaml:"max-share" doc:"across the linted set, the largest share of answers one letter may hold (default 0.5)"`
-	MinAnswers int     `yaml:"min-answers" doc:"the set is judged only from this many answers on (default 20)"`
+	MinItems   int     `yaml:"min-items" doc:"a pack's quiz of at least this many items, all answered by one letter, is reported"`
+	MaxShare   float64 `yaml:"max-share" doc:"across the linted set, the largest share of answers one letter may hold"`
+	MinAnswers int     `yaml:"min-answers" doc:"the set is judged only from this many answers on"`
 }
 
-func (o *BalanceOptions) withDefaults() BalanceOptions {
-	out := BalanceOptions{MinItems: 3, MaxShare: 0.5, MinAnswers: 20}
-	if o != nil {
-		if o.MinItems > 0 {
-			out.MinItems = o.MinItems
-		}
-		if o.MaxShare > 0 {
-			out.MaxShare = o.MaxShare
-		}
-		if o.MinAnswers > 0 {
-			out.MinAnswers = o.MinAnswers
-		}
+// Validate checks the options.
+func (o *BalanceOptions) Validate() error {
+	switch {
+	case o.MinItems < 2:
+		return fmt.Errorf("%d is too few: a quiz answered by one letter throughout has at least 2 items; use 2 or more", o.MinItems)
+	case o.MaxShare <= 0 || o.MaxShare > 1:
+		return fmt.Errorf("%g is not a share of the answers: use a number above 0 and at most 1, such as 0.5", o.MaxShare)
+	case o.MinAnswers < 1:
+		return fmt.Errorf("%d is too few: give how many answers the linted set needs before it is judged, 1 or more", o.MinAnswers)
 	}
-	return out
+	return nil
+}
+
+// balanceDefaults are the options unless the config says otherwise.
+var balanceDefaults = BalanceOptions{MinItems: 3, MaxShare: 0.5, MinAnswers: 20}
+
+// withDefaults is the options a Pass gives, or the defaults without any.
+func (o *BalanceOptions) withDefaults() BalanceOptions {
+	if o == nil {
+		return balanceDefaults
+	}
+	return *o
 }
 
 // AnswerPositionBalance keeps the right answer from always sitting in one place.
@@ -47,7 +55,7 @@ position and change the answer letter with it.`,
 	Bad:     "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: A}\n  - {question: Which C, options: [x, y], answer: A}",
 	Good:    "quiz:\n  - {question: Which A, options: [x, y], answer: A}\n  - {question: Which B, options: [x, y], answer: B}\n  - {question: Which C, options: [x, y], answer: A}",
 	Default: lint.Info,
-	Options: func() any { return &BalanceOptions{} },
+	Options: func() any { o := balanceDefaults; return &o },
 	Run: func(p *lint.Pass) {
 		opts, _ := p.Options.(*BalanceOptions)
 		o := opts.withDefaults()
