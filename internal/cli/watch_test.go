@@ -45,7 +45,7 @@ star:
   result: {target: 20s, example: Drops fell to zero., coaching: Quantify., mistake: No metric.}
   reflection: {target: 15s, coaching: Be specific., mistake: Generic lessons.}
 reflections:
-  - {level: SDE2, text: I learned to check the webhook retry logic for races.}
+  - {id: sde2, level: SDE2, text: I learned to check the webhook retry logic for races.}
 `
 
 // TestWatch edits a pack and the config while watching and sees the report

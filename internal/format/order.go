@@ -7,13 +7,13 @@ var keyOrder = map[string][]string{
 	"pack":        {"starlint", "id", "title", "category", "competency", "level", "tags", "scenario", "analysis", "takeaways", "star", "reflections", "followups", "weak_answer", "angles", "levels", "quiz"},
 	"star":        {"situation", "task", "action", "result", "reflection"},
 	"step":        {"target", "example", "phrases", "coaching", "mistake"},
-	"reflection":  {"level", "text"},
-	"followup":    {"question", "probes", "weak", "strong"},
+	"reflection":  {"id", "level", "text"},
+	"followup":    {"id", "question", "probes", "weak", "strong"},
 	"weak":        {"answer", "critique"},
 	"strong":      {"answer", "quote"},
 	"weak_answer": {"text", "problems", "verdict"},
-	"angle":       {"principle", "lead", "emphasize", "downplay"},
-	"level":       {"level", "guidance", "reflection", "bar", "duration"},
+	"angle":       {"id", "principle", "lead", "emphasize", "downplay"},
+	"level":       {"id", "level", "guidance", "reflection", "bar", "duration"},
 	"quiz":        {"id", "question", "difficulty", "options", "answer", "solution", "hint", "mistakes"},
 }
 

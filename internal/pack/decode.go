@@ -46,6 +46,8 @@ func decodePack(root *yaml.Node) *Pack {
 				var r Reflection
 				eachPair(n, func(k string, v *yaml.Node) {
 					switch k {
+					case "id":
+						r.ID = str(v)
 					case "level":
 						r.Level = str(v)
 					case "text":
@@ -76,6 +78,8 @@ func decodePack(root *yaml.Node) *Pack {
 				var a Angle
 				eachPair(n, func(k string, v *yaml.Node) {
 					switch k {
+					case "id":
+						a.ID = str(v)
 					case "principle":
 						a.Principle = str(v)
 					case "lead":
@@ -93,6 +97,8 @@ func decodePack(root *yaml.Node) *Pack {
 				var l Level
 				eachPair(n, func(k string, v *yaml.Node) {
 					switch k {
+					case "id":
+						l.ID = str(v)
 					case "level":
 						l.Level = str(v)
 					case "guidance":
@@ -137,6 +143,8 @@ func decodeFollowup(n *yaml.Node) Followup {
 	var f Followup
 	eachPair(n, func(k string, v *yaml.Node) {
 		switch k {
+		case "id":
+			f.ID = str(v)
 		case "question":
 			f.Question = str(v)
 		case "probes":

@@ -4,6 +4,12 @@
 // and JSON pointer.
 package pack
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
 // Pack is one pattern pack, format version 1 (docs/pack-format.md).
 // Fields hold what the YAML says; a value of the wrong type is left empty
 // here and reported by schema validation.
@@ -69,12 +75,14 @@ func (s *Star) Step(name string) *Step {
 
 // Reflection is a model reflection pitched at one level.
 type Reflection struct {
+	ID    string // stable id, or "" (exports then key on ItemKey)
 	Level string
 	Text  string
 }
 
 // Followup is an interviewer's follow-up question with weak and strong answers.
 type Followup struct {
+	ID       string // stable id, or ""
 	Question string
 	Probes   string
 	Weak     WeakFollowup
@@ -102,6 +110,7 @@ type WeakAnswer struct {
 
 // Angle frames the story for one leadership principle.
 type Angle struct {
+	ID        string // stable id, or ""
 	Principle string
 	Lead      string
 	Emphasize string
@@ -110,6 +119,7 @@ type Angle struct {
 
 // Level says how to pitch the story at one seniority level.
 type Level struct {
+	ID         string // stable id, or ""
 	Level      string
 	Guidance   string
 	Reflection string
@@ -145,3 +155,20 @@ func (q *QuizItem) AnswerIndex() int {
 
 // OptionLetter returns the letter of option i: A, B, C...
 func OptionLetter(i int) string { return string(rune('A' + i)) }
+
+// ItemKey is the identity exports give an item of a pack's list (a
+// follow-up, a reflection, an angle, a level, a quiz item): its id when it
+// has one, else a hash of its own text, so that an item keeps its identity
+// (and a learner's study history) when the list is reordered, and loses it
+// only when its text changes. Never its position.
+func ItemKey(id string, text ...string) string {
+	if id != "" {
+		return id
+	}
+	h := sha256.New()
+	for _, t := range text {
+		h.Write([]byte(strings.Join(strings.Fields(strings.ToLower(t)), " ")))
+		h.Write([]byte{0})
+	}
+	return "h" + hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -81,12 +81,15 @@ star:
     coaching: TODO how to reflect.
     mistake: TODO the common mistake here.
 reflections:
-  - level: SDE2
+  - id: sde2
+    level: SDE2
     text: TODO what you learned, specific to this story.
-  - level: Senior
+  - id: senior
+    level: Senior
     text: TODO the systemic lesson, specific to this story.
 followups:
-  - question: TODO a follow-up question?
+  - id: first-followup
+    question: TODO a follow-up question?
     probes: TODO what the question probes.
     weak:
       answer: TODO a weak answer.
@@ -100,17 +103,20 @@ weak_answer:
     - TODO what is wrong with it
   verdict: TODO what the bar raiser thinks.
 angles:
-  - principle: TODO a leadership principle
+  - id: first-angle
+    principle: TODO a leadership principle
     lead: TODO what to lead with.
     emphasize: TODO what to emphasize.
     downplay: TODO what to downplay.
 levels:
-  - level: SDE 1
+  - id: sde-1
+    level: SDE 1
     guidance: TODO how to tell it at this level.
     reflection: TODO the reflection at this level.
     bar: TODO what clears the bar.
     duration: 2m
-  - level: Senior SDE
+  - id: senior-sde
+    level: Senior SDE
     guidance: TODO how to tell it at this level.
     reflection: TODO the reflection at this level.
     bar: TODO what clears the bar.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -359,17 +360,33 @@ func TestTextImport(t *testing.T) {
 	}
 }
 
-func TestNoteKeysPreferQuizIDs(t *testing.T) {
-	p := &pack.Pack{ID: "p", Title: "T", Category: "C", Quiz: []pack.QuizItem{{ID: "a", Question: "Q"}, {Question: "R"}}}
-	notes := notesFor(&export.Source{Pack: p, Modified: exporttest.Epoch}, 150)
-	var quiz []string
-	for _, n := range notes {
-		if n.Type == quizType {
-			quiz = append(quiz, n.GUID)
+func TestNoteKeysFollowIdentityNotPosition(t *testing.T) {
+	guids := func(p *pack.Pack) map[string]string { // question -> GUID
+		out := map[string]string{}
+		for _, n := range notesFor(&export.Source{Pack: p, Modified: exporttest.Epoch}, 150) {
+			if n.Type == quizType || n.Type == followupType {
+				out[n.Type.Name+":"+n.Fields[0]] = n.GUID
+			}
 		}
+		return out
 	}
-	if len(quiz) != 2 || quiz[0] != GUIDFor("starlint", "p", "quiz:a") || quiz[1] != GUIDFor("starlint", "p", "quiz#1") {
-		t.Errorf("quiz GUIDs = %v", quiz)
+	p := &pack.Pack{ID: "p", Title: "T", Category: "C",
+		Quiz:      []pack.QuizItem{{ID: "a", Question: "Q"}, {Question: "R"}, {Question: "S"}},
+		Followups: []pack.Followup{{Question: "F1"}, {ID: "second", Question: "F2"}}}
+	before := guids(p)
+	if before[quizType.Name+":Q"] != GUIDFor("starlint", "p", "quiz:a") || before[quizType.Name+":R"] != GUIDFor("starlint", "p", "quiz:"+pack.ItemKey("", "R")) {
+		t.Errorf("quiz GUIDs = %v: want the id, else the question's key", before)
+	}
+	// reordered lists: every note keeps its GUID
+	p.Quiz[1], p.Quiz[2] = p.Quiz[2], p.Quiz[1]
+	p.Followups[0], p.Followups[1] = p.Followups[1], p.Followups[0]
+	if after := guids(p); !reflect.DeepEqual(after, before) {
+		t.Errorf("reordering changed GUIDs:\n before %v\n after  %v", before, after)
+	}
+	// a reworded question without an id is a new note
+	p.Quiz[1].Question = "S, reworded"
+	if after := guids(p); after[quizType.Name+":S, reworded"] == before[quizType.Name+":S"] {
+		t.Error("a reworded question kept its GUID")
 	}
 }
 

@@ -133,7 +133,9 @@ func list(tagName string, items []string) string {
 
 // notesFor builds a pack's notes: one per STAR step, follow-up and quiz
 // item. GUIDs derive from the pack id and the item's identity: the step
-// name, the follow-up's position, the quiz item's id (or position).
+// name, or the follow-up's or quiz item's key (its id, else a hash of its
+// question: pack.ItemKey), never its position, so that reordering a list
+// keeps each note's review history.
 func notesFor(src *export.Source, wpm int) []note {
 	p := src.Pack
 	deck := deckName(p.Category) + "::" + deckName(p.Title)
@@ -162,20 +164,17 @@ func notesFor(src *export.Source, wpm int) []note {
 			ankiSyntax.Replace(export.Highlight(dropControls(s.Example), phrases)), esc(s.Coaching), esc(s.Mistake), target,
 		}))
 	}
-	for i, f := range p.Followups {
+	for _, f := range p.Followups {
 		takeaway := ""
 		if f.Strong.Quote != "" {
 			takeaway = "“" + esc(f.Strong.Quote) + "”"
 		}
-		out = append(out, mk(followupType, "followup:"+strconv.Itoa(i), []string{
+		out = append(out, mk(followupType, "followup:"+pack.ItemKey(f.ID, f.Question), []string{
 			esc(f.Question), esc(f.Probes), esc(f.Strong.Answer), takeaway, esc(f.Weak.Answer), esc(f.Weak.Critique), esc(p.Title),
 		}))
 	}
-	for i, q := range p.Quiz {
-		key := "quiz:" + q.ID
-		if q.ID == "" {
-			key = "quiz#" + strconv.Itoa(i) // no id: position is the identity
-		}
+	for _, q := range p.Quiz {
+		key := "quiz:" + pack.ItemKey(q.ID, q.Question)
 		var opts []string
 		for _, o := range q.Options {
 			opts = append(opts, o)

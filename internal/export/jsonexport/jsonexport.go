@@ -63,12 +63,20 @@ type Step struct {
 	SpeakingSeconds int      `json:"speakingSeconds"`
 }
 
+// Key, on every item of a list, is its identity (pack.ItemKey): its id, or
+// a hash of its own text; never its position. Platforms keep a learner's
+// history on it.
+
 type Reflection struct {
+	ID    string `json:"id,omitempty"`
+	Key   string `json:"key"`
 	Level string `json:"level"`
 	Text  string `json:"text"`
 }
 
 type Followup struct {
+	ID       string `json:"id,omitempty"`
+	Key      string `json:"key"`
 	Question string `json:"question"`
 	Probes   string `json:"probes"`
 	Weak     struct {
@@ -88,6 +96,8 @@ type WeakAnswer struct {
 }
 
 type Angle struct {
+	ID        string `json:"id,omitempty"`
+	Key       string `json:"key"`
 	Principle string `json:"principle"`
 	Lead      string `json:"lead"`
 	Emphasize string `json:"emphasize"`
@@ -95,6 +105,8 @@ type Angle struct {
 }
 
 type Level struct {
+	ID                 string `json:"id,omitempty"`
+	Key                string `json:"key"`
 	Level              string `json:"level"`
 	Guidance           string `json:"guidance"`
 	Reflection         string `json:"reflection,omitempty"`
@@ -111,6 +123,7 @@ type Option struct {
 
 type QuizItem struct {
 	ID         string   `json:"id,omitempty"`
+	Key        string   `json:"key"`
 	Question   string   `json:"question"`
 	Difficulty string   `json:"difficulty"`
 	Options    []Option `json:"options"`
@@ -283,10 +296,10 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 		out.SpeakingSeconds += t.SpeakingSeconds
 	}
 	for _, r := range p.Reflections {
-		out.Reflections = append(out.Reflections, Reflection(r))
+		out.Reflections = append(out.Reflections, Reflection{ID: r.ID, Key: pack.ItemKey(r.ID, r.Level, r.Text), Level: r.Level, Text: r.Text})
 	}
 	for _, f := range p.Followups {
-		var x Followup
+		x := Followup{ID: f.ID, Key: pack.ItemKey(f.ID, f.Question)}
 		x.Question, x.Probes = f.Question, f.Probes
 		x.Weak.Answer, x.Weak.Critique = f.Weak.Answer, f.Weak.Critique
 		x.Strong.Answer, x.Strong.Quote = f.Strong.Answer, f.Strong.Quote
@@ -296,15 +309,15 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 		out.WeakAnswer = &WeakAnswer{Text: w.Text, Problems: nonNil(w.Problems), Verdict: w.Verdict}
 	}
 	for _, a := range p.Angles {
-		out.Angles = append(out.Angles, Angle(a))
+		out.Angles = append(out.Angles, Angle{ID: a.ID, Key: pack.ItemKey(a.ID, a.Principle), Principle: a.Principle, Lead: a.Lead, Emphasize: a.Emphasize, Downplay: a.Downplay})
 	}
 	for _, l := range p.Levels {
 		lo, hi, _ := prose.ParseDurationRange(l.Duration)
-		out.Levels = append(out.Levels, Level{Level: l.Level, Guidance: l.Guidance, Reflection: l.Reflection, Bar: l.Bar,
+		out.Levels = append(out.Levels, Level{ID: l.ID, Key: pack.ItemKey(l.ID, l.Level), Level: l.Level, Guidance: l.Guidance, Reflection: l.Reflection, Bar: l.Bar,
 			Duration: l.Duration, DurationMinSeconds: lo, DurationMaxSeconds: hi})
 	}
 	for _, q := range p.Quiz {
-		item := QuizItem{ID: q.ID, Question: q.Question, Difficulty: q.Difficulty, Options: []Option{}, Answer: q.Answer,
+		item := QuizItem{ID: q.ID, Key: pack.ItemKey(q.ID, q.Question), Question: q.Question, Difficulty: q.Difficulty, Options: []Option{}, Answer: q.Answer,
 			AnswerText: export.AnswerText(&q), Solution: nonNil(q.Solution), Hint: q.Hint, Mistakes: nonNil(q.Mistakes)}
 		for i, o := range q.Options {
 			item.Options = append(item.Options, Option{Letter: pack.OptionLetter(i), Text: o})

@@ -13,6 +13,7 @@ func All() []*lint.Rule {
 		HintRevealsAnswer,
 		IDMatchesFilename,
 		IDUnique,
+		ItemIDs,
 		NoPlaceholder,
 		NoWe,
 		PhraseInExample,
