@@ -26,6 +26,7 @@ func TestNeovim(t *testing.T) {
 		`open 13:26-14:31 action-first-person sentence 2 of the Action starts with "We"`,
 		`open 13:26-13:28 no-we STAR action example uses "we"`,
 		"edit action-first-person gone",
+		"action applied:       I pulled the logs. I then figured out", // the lead-in fix, through a code action
 		"formatted line 3: title: Tell Me About a Time You Failed",
 	} {
 		if !strings.Contains(text, want) {

@@ -56,6 +56,41 @@ end, 20)
 say("edit " .. (gone and "action-first-person gone" or "action-first-person still there"))
 dump("edited")
 
+-- The writer puts a sequence word before the I, and takes the server's fix.
+local target
+for i, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+  if l:find("I figured out", 1, true) then
+    vim.api.nvim_buf_set_lines(buf, i - 1, i, false, { (l:gsub("I figured out", "Then I figured out")) })
+    target = i
+  end
+end
+local lead
+vim.wait(15000, function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if code(d) == "action-first-person" then lead = d; return true end
+  end
+  return false
+end, 20)
+if not lead or not target then
+  say("error: no lead-in finding")
+else
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = { start = { line = lead.lnum, character = lead.col }, ["end"] = { line = lead.end_lnum, character = lead.end_col } },
+    context = { diagnostics = { (lead.user_data and lead.user_data.lsp) or {} } },
+  }
+  local applied = "not offered"
+  for _, r in pairs(vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 5000) or {}) do
+    for _, a in ipairs(r.result or {}) do
+      if a.edit and a.title:find("I then", 1, true) then
+        vim.lsp.util.apply_workspace_edit(a.edit, "utf-16")
+        applied = "applied"
+      end
+    end
+  end
+  say("action " .. applied .. ": " .. vim.api.nvim_buf_get_lines(buf, target - 1, target, false)[1])
+end
+
 -- Formatting through the server.
 if vim.lsp.buf.format then
   vim.lsp.buf.format({ timeout_ms = 5000 })
