@@ -11,7 +11,8 @@ var keyOrder = map[string][]string{
 	"followup":    {"id", "question", "probes", "weak", "strong"},
 	"weak":        {"answer", "critique"},
 	"strong":      {"answer", "quote"},
-	"weak_answer": {"text", "problems", "verdict"},
+	"weak_answer": {"text", "problems", "verdict", "checks"},
+	"check":       {"id", "question", "options", "answer", "explanation"},
 	"angle":       {"id", "principle", "lead", "emphasize", "downplay"},
 	"level":       {"id", "level", "guidance", "reflection", "bar", "duration"},
 	"quiz":        {"id", "question", "difficulty", "options", "answer", "solution", "hint", "mistakes"},
@@ -40,6 +41,10 @@ func childKind(parent, key string) string {
 		}
 	case "star":
 		return "step"
+	case "weak_answer":
+		if key == "checks" {
+			return "[]check"
+		}
 	case "followup":
 		switch key {
 		case "weak":

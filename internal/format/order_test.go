@@ -30,7 +30,7 @@ func TestOrderMatchesSchema(t *testing.T) {
 		"pack": "", "star": "properties/star", "step": "$defs/step", "reflection": "properties/reflections/items",
 		"followup": "properties/followups/items", "weak": "properties/followups/items/properties/weak",
 		"strong": "properties/followups/items/properties/strong", "weak_answer": "properties/weak_answer",
-		"angle": "properties/angles/items", "level": "properties/levels/items", "quiz": "$defs/quizItem",
+		"angle": "properties/angles/items", "level": "properties/levels/items", "quiz": "$defs/quizItem", "check": "$defs/check",
 	} {
 		var want []string
 		for k := range at(path)["properties"].(map[string]any) {

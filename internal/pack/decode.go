@@ -69,6 +69,8 @@ func decodePack(root *yaml.Node) *Pack {
 						w.Problems = strs(v)
 					case "verdict":
 						w.Verdict = str(v)
+					case "checks":
+						eachItem(v, func(n *yaml.Node) { w.Checks = append(w.Checks, decodeCheck(n)) })
 					}
 				})
 				p.WeakAnswer = w
@@ -235,4 +237,23 @@ func strs(n *yaml.Node) []string {
 		out = append(out, str(item))
 	}
 	return out
+}
+
+func decodeCheck(n *yaml.Node) Check {
+	var c Check
+	eachPair(n, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			c.ID = str(v)
+		case "question":
+			c.Question = str(v)
+		case "options":
+			c.Options = strs(v)
+		case "answer":
+			c.Answer = str(v)
+		case "explanation":
+			c.Explanation = str(v)
+		}
+	})
+	return c
 }

@@ -106,7 +106,21 @@ type WeakAnswer struct {
 	Text     string
 	Problems []string
 	Verdict  string
+	Checks   []Check
 }
+
+// Check is a quick question about the weak answer, quiz-like: options, the
+// answer's letter and why it is right.
+type Check struct {
+	ID          string
+	Question    string
+	Options     []string
+	Answer      string
+	Explanation string
+}
+
+// AnswerIndex is the index of the option the answer letter names, or -1.
+func (c *Check) AnswerIndex() int { return letterIndex(c.Answer, len(c.Options)) }
 
 // Angle frames the story for one leadership principle.
 type Angle struct {
@@ -142,12 +156,16 @@ type QuizItem struct {
 
 // AnswerIndex returns the index of the option the answer letter names, or -1
 // when the letter is malformed or names no option.
-func (q *QuizItem) AnswerIndex() int {
-	if len(q.Answer) != 1 {
+func (q *QuizItem) AnswerIndex() int { return letterIndex(q.Answer, len(q.Options)) }
+
+// letterIndex is the index of the option an answer letter names among n
+// options, or -1.
+func letterIndex(answer string, n int) int {
+	if len(answer) != 1 {
 		return -1
 	}
-	i := int(q.Answer[0]) - 'A'
-	if i < 0 || i >= len(q.Options) {
+	i := int(answer[0]) - 'A'
+	if i < 0 || i >= n {
 		return -1
 	}
 	return i

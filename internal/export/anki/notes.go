@@ -131,8 +131,8 @@ func list(tagName string, items []string) string {
 	return b.String()
 }
 
-// notesFor builds a pack's notes: one per STAR step, follow-up and quiz
-// item. GUIDs derive from the pack id and the item's identity: the step
+// notesFor builds a pack's notes: one per STAR step, follow-up, quiz item
+// and weak-answer check (a quiz note whose solution is the explanation). GUIDs derive from the pack id and the item's identity: the step
 // name, or the follow-up's or quiz item's key (its id, else a hash of its
 // question: pack.ItemKey), never its position, so that reordering a list
 // keeps each note's review history.
@@ -188,6 +188,18 @@ func notesFor(src *export.Source, wpm int) []note {
 			esc(q.Question), strings.Replace(list("ol", opts), "<ol>", `<ol type="A">`, 1), answer,
 			list("ol", q.Solution), hint, list("ul", q.Mistakes), esc(p.Title), esc(q.Difficulty),
 		}, tag("difficulty::"+q.Difficulty)))
+	}
+	if w := p.WeakAnswer; w != nil {
+		for _, c := range w.Checks {
+			answer := esc(c.Answer)
+			if i := c.AnswerIndex(); i >= 0 {
+				answer += ". " + esc(c.Options[i])
+			}
+			out = append(out, mk(quizType, "check:"+pack.ItemKey(c.ID, c.Question), []string{
+				esc(c.Question), strings.Replace(list("ol", c.Options), "<ol>", `<ol type="A">`, 1), answer,
+				list("ol", []string{c.Explanation}), "", "", esc(p.Title), "",
+			}, "weak-answer-check"))
+		}
 	}
 	return out
 }

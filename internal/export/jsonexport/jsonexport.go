@@ -93,6 +93,18 @@ type WeakAnswer struct {
 	Text     string   `json:"text"`
 	Problems []string `json:"problems"`
 	Verdict  string   `json:"verdict"`
+	Checks   []Check  `json:"checks"`
+}
+
+// Check is a quick question about the weak answer.
+type Check struct {
+	ID          string   `json:"id,omitempty"`
+	Key         string   `json:"key"`
+	Question    string   `json:"question"`
+	Options     []Option `json:"options"`
+	Answer      string   `json:"answer"`
+	AnswerText  string   `json:"answerText"`
+	Explanation string   `json:"explanation"`
 }
 
 type Angle struct {
@@ -306,7 +318,17 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 		out.Followups = append(out.Followups, x)
 	}
 	if w := p.WeakAnswer; w != nil {
-		out.WeakAnswer = &WeakAnswer{Text: w.Text, Problems: nonNil(w.Problems), Verdict: w.Verdict}
+		out.WeakAnswer = &WeakAnswer{Text: w.Text, Problems: nonNil(w.Problems), Verdict: w.Verdict, Checks: []Check{}}
+		for _, c := range w.Checks {
+			x := Check{ID: c.ID, Key: pack.ItemKey(c.ID, c.Question), Question: c.Question, Options: []Option{}, Answer: c.Answer, Explanation: c.Explanation}
+			for i, o := range c.Options {
+				x.Options = append(x.Options, Option{Letter: pack.OptionLetter(i), Text: o})
+			}
+			if i := c.AnswerIndex(); i >= 0 {
+				x.AnswerText = c.Options[i]
+			}
+			out.WeakAnswer.Checks = append(out.WeakAnswer.Checks, x)
+		}
 	}
 	for _, a := range p.Angles {
 		out.Angles = append(out.Angles, Angle{ID: a.ID, Key: pack.ItemKey(a.ID, a.Principle), Principle: a.Principle, Lead: a.Lead, Emphasize: a.Emphasize, Downplay: a.Downplay})

@@ -3,12 +3,14 @@ package jsonexport
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/export/exporttest"
+	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/schemas"
 )
 
@@ -77,6 +79,14 @@ func TestComputedFields(t *testing.T) {
 	}
 	if p.Levels[1].DurationMinSeconds != 150 || p.Levels[1].DurationMaxSeconds != 180 {
 		t.Errorf("level 2 duration = %+v", p.Levels[1])
+	}
+	if c := p.WeakAnswer.Checks; len(c) != 3 || c[0].Key != "ownership-phrase" || c[0].Answer != "B" ||
+		c[0].AnswerText != "Nobody had asked me to investigate, so I did" || c[0].Options[1].Letter != "B" || c[2].Explanation == "" {
+		t.Errorf("weak answer checks = %+v", c)
+	}
+	// items without an id key on a hash of their own text
+	if f := p.Followups[0]; f.ID != "" || f.Key != pack.ItemKey("", f.Question) || !strings.HasPrefix(f.Key, "h") {
+		t.Errorf("follow-up 1 key = %q (id %q)", f.Key, f.ID)
 	}
 	var index Index
 	if err := json.Unmarshal(out.Files["packs.json"], &index); err != nil {

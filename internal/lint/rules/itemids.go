@@ -22,6 +22,7 @@ var idLists = []struct{ list, noun, from string }{
 	{"angles", "angle", "principle"},
 	{"levels", "level", "level"},
 	{"quiz", "quiz item", "question"},
+	{"weak_answer/checks", "weak-answer check", "question"},
 }
 
 // slugStopwords are left out of suggested ids: "how-did-you-ensure" says
@@ -31,7 +32,7 @@ var slugStopwords = toSet("a an the and or but of to in on at for with by from a
 // ItemIDs suggests stable ids for the items exports key on.
 var ItemIDs = &lint.Rule{
 	Name:    "item-ids",
-	Summary: "follow-ups, reflections, angles, levels and quiz items have stable ids",
+	Summary: "follow-ups, reflections, angles, levels, quiz items and weak-answer checks have stable ids",
 	Doc: `Exports (Anki notes, the JSON export's keys, the HTML site's saved progress) key each item
 of a list on its id. Without one they key on a hash of the item's own text (a follow-up's
 question, a level's name), so rewording the text starts the item's study history afresh.
@@ -65,7 +66,7 @@ four words that say something, as a slug), unique within the list.`,
 				taken[id] = true
 				ptr := "/" + l.list + "/" + strconv.Itoa(i)
 				first := item.Content[0]
-				span := p.KeySpan(pack.JoinPointer(l.list, strconv.Itoa(i), first.Value))
+				span := p.KeySpan(pack.JoinPointer(append(strings.Split(l.list, "/"), strconv.Itoa(i), first.Value)...))
 				insert := "id: " + id + ", " // a flow mapping: {id: x, level: ...}
 				if item.Style&yaml.FlowStyle == 0 {
 					insert = "id: " + id + newline + strings.Repeat(" ", first.Column-1)

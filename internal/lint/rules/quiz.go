@@ -67,31 +67,42 @@ var QuizHint = &lint.Rule{
 var QuizAnswer = &lint.Rule{
 	Name:    "quiz-answer",
 	Summary: "the answer letter names an option, and no two options are the same",
-	Doc:     "The answer is a letter, A for the first option, B for the second... It must name one of the item's options. Two options with the same text (ignoring case, spacing and quote style) make the question unanswerable.",
+	Doc:     "The answer is a letter, A for the first option, B for the second... It must name one of the item's options. Two options with the same text (ignoring case, spacing and quote style) make the question unanswerable. Quiz items and the weak answer's checks are both checked.",
 	Bad:     "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: C",
 	Good:    "quiz:\n  - question: Which principle?\n    options: [Ownership, Dive Deep]\n    answer: B",
-	Reads:   []string{"/quiz/*/answer", "/quiz/*/options/*"},
+	Reads:   []string{"/quiz/*/answer", "/quiz/*/options/*", "/weak_answer/checks/*/answer", "/weak_answer/checks/*/options/*"},
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		for i, q := range p.Pack.Quiz {
-			// a malformed letter is the schema's to report
-			if len(q.Options) > 0 && len(q.Answer) == 1 && q.Answer >= "A" && q.Answer <= "F" && q.AnswerIndex() < 0 {
-				p.Reportf(quizPtr(i, "answer"), "quiz item %d answers %s, but it has only %s: pick one of them", i+1, q.Answer, optionRange(len(q.Options)))
-			}
-			seen := map[string]int{}
-			for j, o := range q.Options {
-				n := prose.Normalize(o)
-				if n == "" {
-					continue
-				}
-				if k, dup := seen[n]; dup {
-					p.Reportf(quizPtr(i, "options/"+strconv.Itoa(j)), "quiz item %d: option %s repeats option %s (%q): make every option different", i+1, pack.OptionLetter(j), pack.OptionLetter(k), clip(o, 40))
-					continue
-				}
-				seen[n] = j
+			checkOptions(p, quizPtr(i, ""), "quiz item "+strconv.Itoa(i+1), q.Answer, q.AnswerIndex(), q.Options)
+		}
+		if w := p.Pack.WeakAnswer; w != nil {
+			for i, c := range w.Checks {
+				checkOptions(p, "/weak_answer/checks/"+strconv.Itoa(i), "weak-answer check "+strconv.Itoa(i+1), c.Answer, c.AnswerIndex(), c.Options)
 			}
 		}
 	},
+}
+
+// checkOptions reports an answer letter past the options, and options that
+// repeat one another, for a quiz item or a weak-answer check at ptr.
+func checkOptions(p *lint.Pass, ptr, label, answer string, index int, options []string) {
+	// a malformed letter is the schema's to report
+	if len(options) > 0 && len(answer) == 1 && answer >= "A" && answer <= "F" && index < 0 {
+		p.Reportf(ptr+"/answer", "%s answers %s, but it has only %s: pick one of them", label, answer, optionRange(len(options)))
+	}
+	seen := map[string]int{}
+	for j, o := range options {
+		n := prose.Normalize(o)
+		if n == "" {
+			continue
+		}
+		if k, dup := seen[n]; dup {
+			p.Reportf(ptr+"/options/"+strconv.Itoa(j), "%s: option %s repeats option %s (%q): make every option different", label, pack.OptionLetter(j), pack.OptionLetter(k), clip(o, 40))
+			continue
+		}
+		seen[n] = j
+	}
 }
 
 // SolutionNamesAnswer wants the solution to arrive at the answer.

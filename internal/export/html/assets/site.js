@@ -23,13 +23,16 @@
     });
   }
 
+  // quiz items and the weak answer's quick checks answer alike; only the
+  // quiz counts in the score
   var items = document.querySelectorAll(".quiz-item");
   if (!items.length) { return; }
   var score = document.getElementById("score");
+  var quizCount = document.querySelectorAll(".quiz-item:not(.check)").length;
   var answered = 0, right = 0;
   function updateScore() {
     if (score) {
-      score.textContent = "Score: " + right + " of " + items.length + " (" + answered + " answered)";
+      score.textContent = "Score: " + right + " of " + quizCount + " (" + answered + " answered)";
     }
   }
   items.forEach(function (item) {
@@ -52,9 +55,11 @@
       button.addEventListener("click", function () {
         if (item.classList.contains("answered")) { return; }
         item.classList.add("answered");
-        answered++;
         var ok = letter === answer;
-        if (ok) { right++; }
+        if (!item.classList.contains("check")) {
+          answered++;
+          if (ok) { right++; }
+        }
         buttons.forEach(function (b) {
           b.disabled = true;
           if (b.getAttribute("data-letter") === answer) { b.classList.add("correct"); }
