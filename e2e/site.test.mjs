@@ -39,7 +39,21 @@ async function open(name, options = {}) {
 test("pack page loads with no console error and no request", async () => {
   const { page, context, problems } = await open("failed-to-deliver.html");
   assert.equal(await page.locator("h1").textContent(), "Tell Me About a Time You Failed to Deliver on a Commitment");
-  assert.equal(await page.locator(".quiz-item").count(), 5);
+  assert.equal(await page.locator(".quiz-item:not(.check)").count(), 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a quick check after the weak answer is answered like a quiz item, outside the score", async () => {
+  const { page, context, problems } = await open("failed-to-deliver.html");
+  const checks = page.locator(".quiz-item.check");
+  assert.equal(await checks.count(), 3);
+  const first = checks.nth(0); // answer B
+  await first.getByRole("button", { name: /^A\. / }).click();
+  assert.equal(await first.locator(".feedback").textContent(), "Not quite: the answer is B.");
+  assert.equal(await first.locator("details").evaluate((d) => d.open), true);
+  assert.ok(await first.getByText("Only this phrase shows the candidate").isVisible());
+  assert.equal(await page.locator("#score").textContent(), "Score: 0 of 5 (0 answered)");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -49,7 +63,7 @@ test("choosing a quiz option marks it and reveals the solution; the score is kep
   const score = page.locator("#score");
   assert.equal(await score.textContent(), "Score: 0 of 5 (0 answered)");
 
-  const second = page.locator(".quiz-item").nth(1); // answer D
+  const second = page.locator(".quiz-item:not(.check)").nth(1); // answer D
   assert.equal(await second.locator("details").evaluate((d) => d.open), false);
   await second.getByRole("button", { name: /^A\. / }).click();
   assert.equal(await second.locator(".feedback").textContent(), "Not quite: the answer is D.");
@@ -60,7 +74,7 @@ test("choosing a quiz option marks it and reveals the solution; the score is kep
   assert.equal(await score.textContent(), "Score: 0 of 5 (1 answered)");
 
   // keyboard: Tab to the first item's first option, press Enter
-  const first = page.locator(".quiz-item").nth(0); // answer A
+  const first = page.locator(".quiz-item:not(.check)").nth(0); // answer A
   await first.getByRole("button", { name: /^A\. / }).focus();
   await page.keyboard.press("Enter");
   assert.equal(await first.locator(".feedback").textContent(), "Correct.");
@@ -80,7 +94,7 @@ test("pack text with script, event handlers and javascript: links renders as tex
   const text = await page.locator("main").textContent();
   assert.ok(text.includes("<script>alert('scenario')</script>"), "the script tag shows as text");
   assert.ok(text.includes('<a href="javascript:alert(2)">this link</a>'), "the link shows as text");
-  await page.locator(".quiz-item").first().getByRole("button", { name: /^A\. / }).click();
+  await page.locator(".quiz-item:not(.check)").first().getByRole("button", { name: /^A\. / }).click();
   assert.equal(await page.locator(".quiz-item .feedback").first().textContent(), "Correct.");
   assert.deepEqual(problems, [], "no dialog, error or request");
   await context.close();
@@ -100,7 +114,7 @@ test("the index filter narrows the list", async () => {
 
 test("without JavaScript the quiz shows its answers in a disclosure", async () => {
   const { page, context } = await open("failed-to-deliver.html", { javaScriptEnabled: false });
-  const item = page.locator(".quiz-item").first();
+  const item = page.locator(".quiz-item:not(.check)").first();
   assert.equal(await item.locator(".options li").count(), 4);
   assert.equal(await item.getByRole("button").count(), 0);
   await item.getByText("Show the answer").click();
