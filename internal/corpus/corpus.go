@@ -175,14 +175,18 @@ func One(i int, seed uint64) Pack {
 	if defect == "generic-reflection" {
 		reflection = "I learned communication is important and to communicate better."
 	}
+	// ids on every item, as a writer following item-ids writes them
 	g.line("reflections:")
-	g.line("  - level: %s", g.pick(levels))
+	g.line("  - id: reflection-1")
+	g.line("    level: %s", g.pick(levels))
 	g.folded("    ", "text", reflection)
-	g.line("  - level: Senior")
+	g.line("  - id: reflection-2")
+	g.line("    level: Senior")
 	g.folded("    ", "text", fmt.Sprintf("The root cause was that no team owned %s health end to end: the %s team had no %s visibility across the %s boundary.", sys, team, strings.ToLower(team), sys))
 	g.line("followups:")
 	for f := 0; f < 4; f++ {
-		g.line("  - question: How did you make sure the %s team accepted the %s fix?", team, sys)
+		g.line("  - id: followup-%d", f+1)
+		g.line("    question: How did you make sure the %s team accepted the %s fix?", team, sys)
 		g.line("    probes: Ownership beyond coding; cross-team influence")
 		g.line("    weak:")
 		g.line("      answer: I sent them a message and they handled it.")
@@ -200,16 +204,19 @@ func One(i int, seed uint64) Pack {
 	g.folded("  ", "verdict", "Sounds competent but fails on content. No ownership shown, leaning No Hire.")
 	g.line("angles:")
 	for _, a := range []string{"Ownership", "Dive Deep", "Deliver Results"} {
-		g.line("  - principle: %s", a)
+		g.line("  - id: %s", strings.ReplaceAll(strings.ToLower(a), " ", "-"))
+		g.line("    principle: %s", a)
 		g.line("    lead: Lead with how I handled the %s problem outside my team.", sys)
 		g.line("    emphasize: The %s and the $%d recovered.", metric, money)
 		g.line("    downplay: Details of the %s architecture and the team's history with the %s service.", sys, sys)
 	}
 	g.line("levels:")
-	g.line("  - level: SDE 1")
+	g.line("  - id: sde-1")
+	g.line("    level: SDE 1")
 	g.folded("    ", "guidance", fmt.Sprintf("Focus on the technical fix to the %s service and its immediate impact on the %s.", sys, metric))
 	g.line("    duration: 2m")
-	g.line("  - level: Senior SDE")
+	g.line("  - id: senior-sde")
+	g.line("    level: Senior SDE")
 	g.folded("    ", "guidance", fmt.Sprintf("Add organizational thinking about %s visibility across the %s boundary.", strings.ToLower(team), sys))
 	g.line("    duration: 2m30s-3m")
 	g.line("quiz:")

@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -42,6 +43,39 @@ const maxKeyLen = 512
 // root is a block mapping and returns that mapping. ok is false when src is
 // outside the subset described in the package comment.
 func Parse(src []byte) (root *yaml.Node, ok bool) {
+	root, _, ok = ParseSlab(src)
+	return root, ok
+}
+
+// Slab is the memory of a parsed tree's nodes. A caller that knows when
+// nothing reads the tree any more (a batch lint, once a file is linted)
+// gives it back with Release, and the next parse reuses it: the nodes of a
+// pack are most of what reading it allocates.
+type Slab struct{ nodes []yaml.Node }
+
+var slabs = sync.Pool{New: func() any { return new(Slab) }}
+
+// Release gives the slab back for another parse. Nothing may read the
+// tree it held afterwards.
+func (s *Slab) Release() {
+	if s != nil {
+		slabs.Put(s)
+	}
+}
+
+// ParseSlab is Parse, also returning the slab the tree's nodes live in
+// (nil when it declines; the slab is then reused already).
+func ParseSlab(src []byte) (root *yaml.Node, slab *Slab, ok bool) {
+	slab = slabs.Get().(*Slab)
+	root, ok = parseInto(src, slab)
+	if !ok {
+		slab.Release()
+		return nil, nil, false
+	}
+	return root, slab, true
+}
+
+func parseInto(src []byte, slab *Slab) (root *yaml.Node, ok bool) {
 	if !plainText(src) {
 		// Windows line ends (git's core.autocrlf). To YAML a CRLF is one line
 		// break, as LF is, and no column counts it, so the same text with LF
@@ -57,8 +91,14 @@ func Parse(src []byte) (root *yaml.Node, ok bool) {
 	}
 	p := &parser{src: string(src)}
 	// A pack has a node for about every 37 bytes; one slab then nearly
-	// always suffices.
-	p.nodes = make([]yaml.Node, 0, len(src)/32+16)
+	// always suffices. A reused slab is not cleared: every node is written
+	// whole when it is made.
+	if need := len(src)/32 + 16; cap(slab.nodes) >= need {
+		p.nodes = slab.nodes[:0]
+	} else {
+		p.nodes = make([]yaml.Node, 0, need)
+	}
+	slab.nodes = p.nodes // the first slab is the one kept for reuse
 	l, found := p.next()
 	if !found {
 		return nil, false

@@ -171,7 +171,9 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	// One Pass for the file, given to each rule in turn: a Pass and a
 	// report closure per rule and file were a tenth of the allocations of
 	// a lint with a house style.
-	pass := &Pass{File: f, Pack: f.Pack, words: words, maps: maps, memo: memo, settled: &marks}
+	arena := wordArenas.Get().(*wordArena)
+	defer arena.release()
+	pass := &Pass{File: f, Pack: f.Pack, words: words, maps: maps, memo: memo, settled: &marks, arena: arena}
 	pass.report = func(d Diagnostic) {
 		if pass.reported++; pass.reported > MaxPerRule {
 			return // counted for the closing finding, not kept

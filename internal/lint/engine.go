@@ -306,6 +306,12 @@ func (e *Engine) lintInput(l *Linter, in Input, opt RunOptions) (en *entry) {
 	if in.Done != nil {
 		in.Done(f, Cached{Diags: en.diags, Ref: en.ref})
 	}
+	if in.Load == nil {
+		// The run read this file and nothing keeps it (results only: the
+		// diagnostics and the id are copies), so its nodes' memory goes to
+		// the next file.
+		defer f.Release()
+	}
 	// A scan of the workspace keeps results only, even for an editor:
 	// only documents given by Put (the open ones) keep their files, so a
 	// workspace of 10,000 packs does not hold 10,000 trees.

@@ -56,6 +56,7 @@ type File struct {
 	index     map[string]indexEntry
 	indexOnce sync.Once
 	lookups   atomic.Int32
+	slab      *fastyaml.Slab // the nodes' memory, for Release
 }
 
 // indexAfter is how many lookups a file answers by walking the tree before
@@ -119,7 +120,21 @@ func Load(path string, src []byte) *File {
 	}
 	f.Root = root
 	f.Pack = decodePack(root)
+	f.slab = doc.slab
 	return f
+}
+
+// Release gives the memory of the file's nodes back for the next file to
+// load, when fastyaml read it. Only the one who loaded the file may call
+// it, once nothing reads the file's nodes or its Pack any more (a batch
+// lint, once the file is linted): afterwards the file has no tree.
+func (f *File) Release() {
+	if f.slab == nil {
+		return
+	}
+	f.Root, f.Pack = nil, &Pack{}
+	f.slab.Release()
+	f.slab = nil
 }
 
 // oddLineBreak finds the first line break other than LF and CRLF: a lone
@@ -245,6 +260,7 @@ func (f *File) NumLines() int { return f.lines.NumLines() }
 type document struct {
 	root  *yaml.Node // the document's content node
 	extra *yaml.Node // a second document, if any
+	slab  *fastyaml.Slab
 }
 
 // parse reads the one YAML document in body into nodes, or records why it
@@ -255,8 +271,8 @@ type document struct {
 // message. Either way the nodes carry no comments, so what downstream sees
 // never depends on the path taken.
 func parse(f *File, body []byte) (document, bool) {
-	if root, ok := fastyaml.Parse(body); ok {
-		return document{root: root}, true
+	if root, slab, ok := fastyaml.ParseSlab(body); ok {
+		return document{root: root, slab: slab}, true
 	}
 	if off, r, bad := firstBadByte(f.Src); bad {
 		pos := f.lines.PosOf(off)

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"testing"
 
 	"github.com/starlint-dev/starlint/internal/corpus"
@@ -43,4 +44,31 @@ func BenchmarkWorkspace10000(b *testing.B) {
 			e.Update(target.Name, edits[i%2])
 		}
 	})
+}
+
+// BenchmarkLintFiles1000 is the batch lint as the CLI runs it: 1,000 packs
+// read from disk by the engine itself (which then reuses each file's node
+// memory for the next), one goroutine. B/op over 1,000 is what a pack
+// costs in allocations.
+func BenchmarkLintFiles1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.WriteDir(dir, 1000, 1, "block"); err != nil {
+		b.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil || len(paths) != 1000 {
+		b.Fatalf("%d packs written: %v", len(paths), err)
+	}
+	inputs := make([]lint.Input, len(paths))
+	for i, p := range paths {
+		inputs[i] = lint.Input{Path: p}
+	}
+	l, err := lint.New(rules.All(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Run(inputs, lint.RunOptions{Jobs: 1})
+	}
 }

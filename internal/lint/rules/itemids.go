@@ -9,7 +9,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/internal/lint"
-	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
@@ -48,8 +47,8 @@ four words that say something, as a slug), unique within the list.`,
 			newline = "\r\n"
 		}
 		for _, l := range idLists {
-			_, list, ok := p.File.Node("/" + l.list)
-			if !ok || list == nil || list.Kind != yaml.SequenceNode {
+			list := childAt(p.File.Root, strings.Split(l.list, "/")...)
+			if list == nil || list.Kind != yaml.SequenceNode {
 				continue
 			}
 			taken := map[string]bool{}
@@ -66,7 +65,7 @@ four words that say something, as a slug), unique within the list.`,
 				taken[id] = true
 				ptr := "/" + l.list + "/" + strconv.Itoa(i)
 				first := item.Content[0]
-				span := p.KeySpan(pack.JoinPointer(append(strings.Split(l.list, "/"), strconv.Itoa(i), first.Value)...))
+				span := p.Span(lint.Text{Node: first, Value: first.Value}, 0, len(first.Value))
 				insert := "id: " + id + ", " // a flow mapping: {id: x, level: ...}
 				if item.Style&yaml.FlowStyle == 0 {
 					insert = "id: " + id + newline + strings.Repeat(" ", first.Column-1)
@@ -77,6 +76,24 @@ four words that say something, as a slug), unique within the list.`,
 			}
 		}
 	},
+}
+
+// childAt follows mapping keys from n, without the file's pointer index
+// (a lookup per item would build it for every pack).
+func childAt(n *yaml.Node, keys ...string) *yaml.Node {
+	for _, k := range keys {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1] // the last of duplicate keys, as the schema sees
+			}
+		}
+		n = next
+	}
+	return n
 }
 
 func mapValue(m *yaml.Node, key string) string {

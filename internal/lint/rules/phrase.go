@@ -25,19 +25,23 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 	Default: lint.Warning,
 	Run: func(p *lint.Pass) {
 		type source struct {
+			name  string
 			where string
-			have  map[string]int
+			have  map[string]int // nil: no example to look in
 		}
-		sources := map[string]*source{} // by step, built for steps with phrases
+		// A step's phrases come one after another, so one source at a time
+		// serves them, its map cleared for the next step.
+		var src source
+		counts := make(map[string]int, 64)
 		p.Each(stepPhrases, func(ph lint.Text) {
 			name := segment(ph.Ptr, 1)
 			step := p.Pack.Star.Step(name)
 			if step == nil {
 				return // not a STAR step: the schema rule says so
 			}
-			src, ok := sources[name]
-			if !ok {
-				src = &source{where: "its example"}
+			if src.name != name || src.where == "" {
+				clear(counts)
+				src = source{name: name, where: "its example"}
 				texts := []string{step.Example}
 				if name == "reflection" {
 					texts = texts[:0]
@@ -50,15 +54,12 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 					if text == "" {
 						continue
 					}
-					if src.have == nil {
-						src.have = make(map[string]int, 64)
-					}
+					src.have = counts
 					// each text's words are split once per file, shared
 					for _, w := range p.Words(text) {
-						prose.EachPhraseTerm(w.Text, func(t string) { src.have[t]++ })
+						prose.EachPhraseTerm(w.Text, func(t string) { counts[t]++ })
 					}
 				}
-				sources[name] = src
 			}
 			if src.have == nil {
 				return // no example to look in: nothing to compare
