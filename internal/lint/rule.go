@@ -5,8 +5,8 @@ package lint
 
 import (
 	"fmt"
-	"sync"
 	"regexp"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
