@@ -192,3 +192,19 @@ func (ls *literalSet) scanAll(buf []byte, out []hit, lane *[lanes][]hit) []hit {
 	}
 	return out
 }
+
+// LiteralSet is literalSet for the rules package: many ASCII literals
+// found in one pass (lower-case letters match either case), for rules with
+// phrase lists.
+type LiteralSet struct{ set *literalSet }
+
+// NewLiteralSet compiles the literals.
+func NewLiteralSet(literals []string) *LiteralSet {
+	return &LiteralSet{newLiteralSet(literals)}
+}
+
+// Scan calls fn with each occurrence's literal (its index) and end, in the
+// order the occurrences end.
+func (l *LiteralSet) Scan(s string, fn func(id, end int)) {
+	l.set.scan(s, func(id int32, end int) { fn(int(id), end) })
+}

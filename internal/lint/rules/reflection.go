@@ -3,6 +3,8 @@ package rules
 import (
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/prose"
@@ -100,7 +102,11 @@ letters that is not a common word or a word every story has (a role such as "man
 		opts, _ := p.Options.(*ReflectionOptions)
 		phrases := builtinGeneric
 		if opts != nil && len(opts.GenericPhrases) > 0 {
-			phrases = append(append([]foldedPhrase(nil), phrases...), foldPhrases(opts.GenericPhrases)...)
+			ps, ok := optionPhrases.Load(opts)
+			if !ok {
+				ps, _ = optionPhrases.LoadOrStore(opts, newPhraseSet(append(append([]foldedPhrase(nil), builtinGeneric.phrases...), foldPhrases(opts.GenericPhrases)...)))
+			}
+			phrases = ps.(*phraseSet)
 		}
 		texts := reflectionTexts(p)
 		if len(texts) == 0 {
@@ -152,41 +158,70 @@ func foldPhrases(list []string) []foldedPhrase {
 }
 
 // builtinGeneric is builtinGenericPhrases folded once.
-var builtinGeneric = foldPhrases(builtinGenericPhrases)
+var builtinGeneric = newPhraseSet(foldPhrases(builtinGenericPhrases))
 
 // maxWild is how many words a phrasing's * stands for, at most.
 const maxWild = 4
 
-// matchPhrase returns the first phrasing found in folded, where it starts,
-// and where it ends (both at the space before a word).
-func matchPhrase(folded string, phrases []foldedPhrase) (foldedPhrase, int, int) {
-	for _, ph := range phrases {
-		for from := 0; ; {
-			i := strings.Index(folded[from:], ph.folded)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(ph.folded) - 1
-			if ph.after == "" {
-				return ph, i, end
-			}
-			// skip one to maxWild words, then the words after the *
-			j := end
-			for k := 0; k < maxWild; k++ {
-				next := strings.IndexByte(folded[j+1:], ' ')
-				if next < 0 {
-					break
-				}
-				j += 1 + next
-				if strings.HasPrefix(folded[j:], ph.after) {
-					return ph, i, j + len(ph.after) - 1
-				}
-			}
-			from = i + 1
+// phraseSet is a list of phrasings and one automaton over them (each
+// phrasing's words before its *), so that a reflection is read once for
+// all of them rather than once a phrasing.
+type phraseSet struct {
+	phrases []foldedPhrase
+	set     *lint.LiteralSet
+}
+
+func newPhraseSet(phrases []foldedPhrase) *phraseSet {
+	lits := make([]string, len(phrases))
+	for i, ph := range phrases {
+		lits[i] = ph.folded
+	}
+	return &phraseSet{phrases: phrases, set: lint.NewLiteralSet(lits)}
+}
+
+// optionPhrases caches the phrase set of a config's generic-phrases.
+var optionPhrases sync.Map // *ReflectionOptions -> *phraseSet
+
+// matchPhrase returns the first phrasing of the list found in folded,
+// where it starts and where it ends (both at the space before a word): of
+// the phrasings found, the earliest in the list, at its first place.
+func matchPhrase(folded string, ps *phraseSet) (foldedPhrase, int, int) {
+	best, at, to := -1, -1, -1
+	ps.set.Scan(folded, func(id, end int) {
+		if best >= 0 && id >= best {
+			return // a phrasing earlier in the list is found already
+		}
+		ph := ps.phrases[id]
+		i := end - len(ph.folded)
+		if e, ok := phraseEnd(folded, ph, i); ok {
+			best, at, to = id, i, e
+		}
+	})
+	if best < 0 {
+		return foldedPhrase{}, -1, -1
+	}
+	return ps.phrases[best], at, to
+}
+
+// phraseEnd checks the phrasing's words after its * (one to maxWild words
+// on) for an occurrence of its first words at i, and returns where it ends.
+func phraseEnd(folded string, ph foldedPhrase, i int) (int, bool) {
+	end := i + len(ph.folded) - 1
+	if ph.after == "" {
+		return end, true
+	}
+	j := end
+	for k := 0; k < maxWild; k++ {
+		next := strings.IndexByte(folded[j+1:], ' ')
+		if next < 0 {
+			break
+		}
+		j += 1 + next
+		if strings.HasPrefix(folded[j:], ph.after) {
+			return j + len(ph.after) - 1, true
 		}
 	}
-	return foldedPhrase{}, -1, -1
+	return 0, false
 }
 
 // storyTerms collects the distinctive words of the story: the title, the
@@ -254,7 +289,12 @@ func sharesStory(p *lint.Pass, words []prose.Word) (shares, anyTerm bool) {
 	for _, text := range storyTexts(p) {
 		for _, w := range p.Words(text) {
 			for _, m := range mine {
-				// stem(FoldTerm(w)) == m.stem, without folding every word
+				// stem(FoldTerm(w)) == m.stem, without folding every word;
+				// folding only drops characters, so a shorter word, or one
+				// starting with another ASCII letter, cannot be it
+				if c := w.Text[0]; len(w.Text) < len(m.stem) || c < utf8.RuneSelf && c|0x20 != m.stem[0] && m.stem[0] < utf8.RuneSelf {
+					continue
+				}
 				if prose.TermEquals(w.Text, m.stem) || prose.TermEquals(w.Text, m.plural) {
 					if f := prose.FoldTerm(w.Text); stem(f) == m.stem && distinctive(w.Text, f) {
 						return true, true
