@@ -46,6 +46,22 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				time.Sleep(d)
 			},
+			// waitfor GLOB waits (up to 30 s) until a file matches GLOB: a
+			// background command has got that far, so a signal sent next
+			// meets it at work, however slow its start on a busy machine.
+			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfor GLOB")
+				}
+				for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+					if m, _ := filepath.Glob(ts.MkAbs(args[0])); len(m) > 0 {
+						return
+					}
+					if time.Now().After(deadline) {
+						ts.Fatalf("nothing matched %s in 30 s", args[0])
+					}
+				}
+			},
 			// notmp DIR fails if a temporary file of an atomic write is left.
 			"notmp": func(ts *testscript.TestScript, neg bool, args []string) {
 				dir := ts.MkAbs(args[0])

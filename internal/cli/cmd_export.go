@@ -182,7 +182,9 @@ func runExport(o *exportOptions) error {
 	counts, err := export.Stream(o.Ctx, chosen, planned, opt, staging)
 	if err != nil {
 		staging.Discard()
-		if errors.Is(err, export.ErrStopped) {
+		// an exporter that saw the interrupt first says "context
+		// canceled": the interrupt is the news, not its error
+		if errors.Is(err, export.ErrStopped) || errors.Is(err, context.Canceled) || (o.Ctx != nil && o.Ctx.Err() != nil) {
 			return interrupted("nothing exported")
 		}
 		return trouble("%v; nothing was exported", err)
