@@ -414,25 +414,6 @@ func buildLength(d *TeamDef) (func(*Pass), error) {
 	}, nil
 }
 
-// lowerASCII lower-cases a short ASCII word into buf (for map lookups
-// that do not allocate) and says whether it was lower-case already; a long
-// or non-ASCII word comes back empty, and is lower-case if ToLower keeps it.
-func lowerASCII(buf []byte, w string) ([]byte, bool) {
-	lower := true
-	if len(w) > cap(buf) || !isASCII(w) {
-		return buf, w == strings.ToLower(w)
-	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-			lower = false
-		}
-		buf = append(buf, c)
-	}
-	return buf, lower
-}
-
 // smallWords stay lower-case inside a title: articles, and conjunctions and
 // prepositions of three letters or fewer (longer ones, "With", "From", are
 // capitalized, as AP and APA styles do; either is accepted).
@@ -458,7 +439,8 @@ func caseAs(text, match string) string {
 	prose.EachWord(text, func(w string, start int) bool {
 		defer func() { i++ }()
 		r, size := utf8.DecodeRuneInString(w)
-		lw, lower := lowerASCII(buf[:0], w)
+		lw, ascii := asciiFold(buf[:0], w) // no allocation for the lookups below
+		lower := ascii && string(lw) == w || !ascii && w == strings.ToLower(w)
 		if !unicode.IsLetter(r) || !lower && i > 0 && match == "sentence" {
 			return true // an acronym or a name keeps its capitals
 		}

@@ -2,8 +2,6 @@ package lint
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -206,7 +204,7 @@ func (sc *teamScan) run(p *Pass) *scanResult {
 					}
 					res.mark(u.def, i, words)
 				case useFirstWord:
-					if !wordSpans(value, start, end) {
+					if !prose.IsWord(value, start, end) {
 						continue
 					}
 					w := value[start:end]
@@ -274,55 +272,6 @@ func (r *scanResult) mark(d *TeamDef, i, words int) {
 func (r *scanResult) holdsText(d *TeamDef, ft *fileText) bool {
 	h := r.holds[d]
 	return int(ft.idx/64) < len(h) && h[ft.idx/64]&(1<<(ft.idx%64)) != 0
-}
-
-// wordSpans reports whether text[start:end] is one whole word as
-// prose.EachWord splits words: it neither continues the word before it nor
-// runs on into more word (through a letter, a digit, or an inner
-// apostrophe, hyphen or number separator).
-func wordSpans(text string, start, end int) bool {
-	if start > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if isWordRune(r) {
-			return false
-		}
-		if joins(r) && start-size > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(text[:start-size])
-			first, _ := utf8.DecodeRuneInString(text[start:])
-			if joinsAround(r, prev, first) {
-				return false
-			}
-		}
-	}
-	if end < len(text) {
-		r, size := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(r) {
-			return false
-		}
-		if joins(r) && end+size < len(text) {
-			last, _ := utf8.DecodeLastRuneInString(text[:end])
-			next, _ := utf8.DecodeRuneInString(text[end+size:])
-			if joinsAround(r, last, next) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func joins(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' }
-
-// joinsAround is prose.EachWord's rule for a joiner r between prev and next.
-func joinsAround(r, prev, next rune) bool {
-	if !isWordRune(prev) {
-		return false
-	}
-	if r == '.' || r == ',' {
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
-	}
-	return isWordRune(next)
 }
 
 // matchWords is the index's word loop for one text: every word, looked up

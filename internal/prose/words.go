@@ -58,14 +58,10 @@ func EachWord(text string, fn func(w string, start int) bool) {
 				i += size
 				continue
 			}
-			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && i+size < len(text) {
+			if isJoiner(r) && i+size < len(text) {
 				next, _ := utf8.DecodeRuneInString(text[i+size:])
 				prev, _ := utf8.DecodeLastRuneInString(text[:i])
-				joins := isWordRune(next)
-				if r == '.' || r == ',' {
-					joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
-				}
-				if joins {
+				if joinsAround(r, prev, next) {
 					i += size
 					continue
 				}
@@ -83,6 +79,57 @@ func isASCIIWord(c byte) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isJoiner reports the characters that may join two runs of a word:
+// "team's", "US-East", "8,000", "0.3".
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' }
+
+// joinsAround reports whether the joiner r between prev and next keeps
+// them in one word: apostrophes and hyphens between letters or digits,
+// points and commas between digits.
+func joinsAround(r, prev, next rune) bool {
+	if !isWordRune(prev) {
+		return false
+	}
+	if r == '.' || r == ',' {
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return isWordRune(next)
+}
+
+// IsWord reports whether text[start:end] is one whole word as EachWord
+// splits the text: it neither continues the word before it nor runs on
+// into more word. It lets a search that found a word's bytes another way
+// (the team rules' scan) keep EachWord's idea of a word.
+func IsWord(text string, start, end int) bool {
+	if start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if isWordRune(r) {
+			return false
+		}
+		if isJoiner(r) && start-size > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:start-size])
+			first, _ := utf8.DecodeRuneInString(text[start:])
+			if joinsAround(r, prev, first) {
+				return false
+			}
+		}
+	}
+	if end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			return false
+		}
+		if isJoiner(r) && end+size < len(text) {
+			last, _ := utf8.DecodeLastRuneInString(text[:end])
+			next, _ := utf8.DecodeRuneInString(text[end+size:])
+			if joinsAround(r, last, next) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // WordCount counts the words of text, as spoken: "$8,000" is one word.
 func WordCount(text string) int {

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
@@ -47,21 +48,23 @@ four words that say something, as a slug), unique within the list.`,
 			newline = "\r\n"
 		}
 		for _, l := range idLists {
-			list := childAt(p.File.Root, strings.Split(l.list, "/")...)
-			if list == nil || list.Kind != yaml.SequenceNode {
+			// pack.Lookup walks the tree: a p.File.Node per item would build
+			// the file's pointer index for every pack
+			_, list, ok := pack.Lookup(p.File.Root, "/"+l.list)
+			if !ok || list.Kind != yaml.SequenceNode {
 				continue
 			}
 			taken := map[string]bool{}
 			for _, item := range list.Content {
-				if id := mapValue(item, "id"); id != "" {
+				if id := scalarAt(item, "id"); id != "" {
 					taken[id] = true
 				}
 			}
 			for i, item := range list.Content {
-				if item.Kind != yaml.MappingNode || len(item.Content) == 0 || mapValue(item, "id") != "" || hasKey(item, "id") {
+				if _, _, has := pack.Lookup(item, "/id"); item.Kind != yaml.MappingNode || len(item.Content) == 0 || has {
 					continue
 				}
-				id := uniqueSlug(slugOf(mapValue(item, l.from)), l.noun, i, taken)
+				id := uniqueSlug(slugOf(scalarAt(item, l.from)), l.noun, i, taken)
 				taken[id] = true
 				ptr := "/" + l.list + "/" + strconv.Itoa(i)
 				first := item.Content[0]
@@ -78,43 +81,12 @@ four words that say something, as a slug), unique within the list.`,
 	},
 }
 
-// childAt follows mapping keys from n, without the file's pointer index
-// (a lookup per item would build it for every pack).
-func childAt(n *yaml.Node, keys ...string) *yaml.Node {
-	for _, k := range keys {
-		if n == nil || n.Kind != yaml.MappingNode {
-			return nil
-		}
-		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == k {
-				next = n.Content[i+1] // the last of duplicate keys, as the schema sees
-			}
-		}
-		n = next
-	}
-	return n
-}
-
-func mapValue(m *yaml.Node, key string) string {
-	if m.Kind != yaml.MappingNode {
-		return ""
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key && m.Content[i+1].Kind == yaml.ScalarNode {
-			return m.Content[i+1].Value
-		}
+// scalarAt is the text of a mapping's key, or "".
+func scalarAt(m *yaml.Node, key string) string {
+	if _, v, ok := pack.Lookup(m, "/"+key); ok && v.Kind == yaml.ScalarNode {
+		return v.Value
 	}
 	return ""
-}
-
-func hasKey(m *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return true
-		}
-	}
-	return false
 }
 
 // slugOf makes an id from a text: its first four words that say

@@ -112,6 +112,7 @@ letters that is not a common word or a word every story has (a role such as "man
 		if len(texts) == 0 {
 			return
 		}
+		var story []string // the story's texts, listed once for every reflection
 		for _, t := range texts {
 			words := p.Words(t.Value)
 			folded := foldWords(words)
@@ -127,7 +128,10 @@ letters that is not a common word or a word every story has (a role such as "man
 				p.ReportText(t.Text, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
 				continue
 			}
-			if shares, anyTerm := sharesStory(p, words); anyTerm && !shares {
+			if story == nil {
+				story = storyTexts(p)
+			}
+			if shares, anyTerm := sharesStory(p, story, words); anyTerm && !shares {
 				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label, examples(storyTerms(p), 3))
 			}
 		}
@@ -277,7 +281,7 @@ func storyTexts(p *lint.Pass) []string {
 // term with the story, and whether the story has one at all. It looks for
 // the reflection's few distinctive terms in the story's words, rather than
 // building the set of every story term: most reflections share one early.
-func sharesStory(p *lint.Pass, words []prose.Word) (shares, anyTerm bool) {
+func sharesStory(p *lint.Pass, story []string, words []prose.Word) (shares, anyTerm bool) {
 	type term struct{ stem, plural string }
 	var mine []term
 	for _, w := range words {
@@ -286,7 +290,7 @@ func sharesStory(p *lint.Pass, words []prose.Word) (shares, anyTerm bool) {
 			mine = append(mine, term{st, st + "s"})
 		}
 	}
-	for _, text := range storyTexts(p) {
+	for _, text := range story {
 		for _, w := range p.Words(text) {
 			for _, m := range mine {
 				// stem(FoldTerm(w)) == m.stem, without folding every word;

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -34,11 +33,11 @@ an unknown key at the key, a wrong value at the value.`,
 		}
 		for _, viol := range v.Validate(p.File.Value()) {
 			d := lint.Diagnostic{Pointer: viol.Pointer, Message: viol.Message}
-			if prev, ok := commaSplit(p, viol.Pointer, viol.Target); ok {
+			if cut, ok := commaSplit(p, viol.Pointer, viol.Target); ok {
 				// a comma inside { } ended the value before: that is the
 				// mistake to fix, and the cut value's echoes are dropped
-				d.Message = fmt.Sprintf("`%s` stops at the comma before %q: inside { } a comma ends a value, and YAML read the rest as an unknown key; quote the whole %s (\"...\")", prev, clip(pack.SplitPointer(viol.Pointer)[len(pack.SplitPointer(viol.Pointer))-1], 30), prev)
-				p.Settle(pack.JoinPointer(append(pack.SplitPointer(viol.Pointer)[:len(pack.SplitPointer(viol.Pointer))-1], prev)...))
+				d.Message = fmt.Sprintf("`%s` stops at the comma before %q: inside { } a comma ends a value, and YAML read the rest as an unknown key; quote the whole %s (\"...\")", cut.key, clip(cut.rest, 30), cut.key)
+				p.Settle(cut.ptr)
 			}
 			switch viol.Target {
 			case schema.AtValue:
@@ -73,14 +72,19 @@ reflections:
 // it, cut by a comma in a flow mapping: in {example: I was on call, so it
 // was mine., coaching: ...} YAML reads "so it was mine." as a key with no
 // value. It returns the key whose value was cut.
-func commaSplit(p *lint.Pass, ptr string, target schema.Target) (string, bool) {
+// cutValue is a flow mapping's value cut by a comma: its key and pointer,
+// and the rest of the text, which YAML read as a key.
+type cutValue struct{ key, ptr, rest string }
+
+func commaSplit(p *lint.Pass, ptr string, target schema.Target) (cutValue, bool) {
 	segs := pack.SplitPointer(ptr)
 	if target != schema.AtKey || len(segs) == 0 {
-		return "", false
+		return cutValue{}, false
 	}
-	_, parent, ok := p.File.Node(pack.JoinPointer(segs[:len(segs)-1]...))
+	parentSegs := segs[:len(segs)-1]
+	_, parent, ok := p.File.Node(pack.JoinPointer(parentSegs...))
 	if !ok || parent == nil || parent.Kind != yaml.MappingNode || parent.Style&yaml.FlowStyle == 0 {
-		return "", false
+		return cutValue{}, false
 	}
 	for i := 2; i+1 < len(parent.Content); i += 2 {
 		key, val := parent.Content[i], parent.Content[i+1]
@@ -90,9 +94,9 @@ func commaSplit(p *lint.Pass, ptr string, target schema.Target) (string, bool) {
 		}
 		// the cut value ends right before ", " and the key follows it
 		end := p.Span(lint.Text{Node: prevVal, Value: prevVal.Value}, 0, len(prevVal.Value)).End
-		if rest := string(p.File.Src[end:min(len(p.File.Src), end+2)]); strings.HasPrefix(rest, ",") {
-			return prevKey.Value, true
+		if end < len(p.File.Src) && p.File.Src[end] == ',' {
+			return cutValue{key: prevKey.Value, ptr: pack.JoinPointer(append(append([]string(nil), parentSegs...), prevKey.Value)...), rest: key.Value}, true
 		}
 	}
-	return "", false
+	return cutValue{}, false
 }
