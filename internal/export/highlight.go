@@ -4,17 +4,56 @@ import (
 	"context"
 	"html"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/starlint-dev/starlint/internal/prose"
 )
 
-// Highlight escapes text and wraps each place a key phrase occurs (ignoring
-// case and quote style) in <mark>. Only escaped text and the <mark> tags
-// reach the page.
-//
-// It takes time linear in the text for each phrase (a substring search on
-// the folded text, and the marks as a difference array), so a huge example
-// with hundreds of long phrases cannot stall an export.
+// PhraseMark is where one key phrase is in an example, in Unicode code
+// points [Start, End) (characters, as most platforms index strings).
+type PhraseMark struct {
+	Phrase int `json:"phrase"` // index into the step's phrases
+	Start  int `json:"start"`
+	End    int `json:"end"`
+}
+
+// FindPhrases finds each phrase in text with the lint's own matching
+// (prose.PhraseSpans), so that what phrase-in-example accepts is what the
+// exports mark. A phrase that is not there has no mark. It stops, between
+// phrases, once ctx is done (ctx may be nil).
+func FindPhrases(ctx context.Context, text string, phrases []string) ([]prose.Span, []int, error) {
+	if len(phrases) == 0 || text == "" {
+		return nil, nil, nil
+	}
+	x := prose.NewPhraseIndex(text)
+	var spans []prose.Span
+	var owner []int
+	for i, ph := range phrases {
+		if ctx != nil && ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		for _, s := range x.Spans(ph) {
+			spans = append(spans, s)
+			owner = append(owner, i)
+		}
+	}
+	return spans, owner, nil
+}
+
+// PhraseMarks is FindPhrases in code points, for the JSON export.
+func PhraseMarks(text string, phrases []string) []PhraseMark {
+	spans, owner, _ := FindPhrases(nil, text, phrases)
+	out := make([]PhraseMark, 0, len(spans))
+	for i, s := range spans {
+		start := utf8.RuneCountInString(text[:s.Start])
+		out = append(out, PhraseMark{Phrase: owner[i], Start: start, End: start + utf8.RuneCountInString(text[s.Start:s.End])})
+	}
+	return out
+}
+
+// Highlight escapes text and wraps each key phrase found in it
+// (FindPhrases) in <mark>. Only escaped text and the <mark> tags reach the
+// page.
 func Highlight(text string, phrases []string) string {
 	out, _ := HighlightContext(nil, text, phrases)
 	return out
@@ -23,78 +62,32 @@ func Highlight(text string, phrases []string) string {
 // HighlightContext is Highlight that stops, between phrases, once ctx is
 // done.
 func HighlightContext(ctx context.Context, text string, phrases []string) (string, error) {
-	runes := []rune(text)
-	// the folded text as a string, and the rune each of its bytes is in
-	var folded strings.Builder
-	runeOf := make([]int32, 0, len(text)+1)
-	for i, r := range runes {
-		f := foldRune(r)
-		n, _ := folded.WriteRune(f)
-		for k := 0; k < n; k++ {
-			runeOf = append(runeOf, int32(i))
-		}
+	spans, _, err := FindPhrases(ctx, text, phrases)
+	if err != nil {
+		return "", err
 	}
-	hay := folded.String()
-	runeOf = append(runeOf, int32(len(runes)))
-	delta := make([]int32, len(runes)+1) // +1 where a mark starts, -1 where it ends
-	for _, ph := range phrases {
-		if ctx != nil && ctx.Err() != nil {
-			return "", ctx.Err()
-		}
-		var nb strings.Builder
-		for _, r := range strings.TrimSpace(ph) {
-			nb.WriteRune(foldRune(r))
-		}
-		needle := nb.String()
-		if needle == "" {
-			continue
-		}
-		for off := 0; off+len(needle) <= len(hay); {
-			i := strings.Index(hay[off:], needle)
-			if i < 0 {
-				break
-			}
-			i += off
-			delta[runeOf[i]]++
-			delta[runeOf[i+len(needle)]]--
-			_, size := utf8.DecodeRuneInString(hay[i:])
-			off = i + size // overlapping matches too: they widen the mark
-		}
+	if len(spans) == 0 {
+		return html.EscapeString(text), nil
 	}
-	marked := make([]bool, len(runes))
-	depth := int32(0)
-	for i := range runes {
-		depth += delta[i]
-		marked[i] = depth > 0
+	delta := make([]int32, len(text)+1) // +1 where a mark starts, -1 where it ends
+	for _, s := range spans {
+		delta[s.Start]++
+		delta[s.End]--
 	}
-	return markedHTML(runes, marked), nil
-}
-
-// markedHTML escapes runes, wrapping each run of marked ones in <mark>.
-func markedHTML(runes []rune, marked []bool) string {
 	var b strings.Builder
-	for i := 0; i < len(runes); {
-		j := i
-		for j < len(runes) && marked[j] == marked[i] {
-			j++
+	depth, from := int32(0), 0
+	for i := 0; i <= len(text); i++ {
+		next := depth + delta[i]
+		if (depth > 0) != (next > 0) || i == len(text) {
+			seg := html.EscapeString(text[from:i])
+			if depth > 0 {
+				b.WriteString("<mark>" + seg + "</mark>")
+			} else {
+				b.WriteString(seg)
+			}
+			from = i
 		}
-		seg := html.EscapeString(string(runes[i:j]))
-		if marked[i] {
-			b.WriteString("<mark>" + seg + "</mark>")
-		} else {
-			b.WriteString(seg)
-		}
-		i = j
+		depth = next
 	}
-	return b.String()
-}
-
-func foldRune(r rune) rune {
-	switch r {
-	case '’', '‘':
-		return '\''
-	case '“', '”':
-		return '"'
-	}
-	return unicode.ToLower(r)
+	return b.String(), nil
 }

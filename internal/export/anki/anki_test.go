@@ -58,7 +58,7 @@ func TestChecksumVectors(t *testing.T) {
 func TestStableIDs(t *testing.T) {
 	// Changing a note type's name, fields or template makes Anki see a new
 	// note type and stop updating learners' notes: pin them.
-	want := map[*noteType]int64{quizType: 1385938504, followupType: 2042605238, stepType: 1393364630}
+	want := map[*noteType]int64{quizType: 1385938504, followupType: 2042605238, stepType: 1393364630, clozeType: 1950282167}
 	for nt, id := range want {
 		if nt.ID() != id {
 			t.Errorf("%s: id %d, want %d: a new id makes Anki import a copy of the note type", nt.Name, nt.ID(), id)
@@ -71,6 +71,7 @@ func TestStableIDs(t *testing.T) {
 		quizType:     "Question Options Answer Solution Hint Mistakes Pattern Difficulty",
 		followupType: "Question Probes Strong Takeaway Weak Critique Pattern",
 		stepType:     "Front Pattern Step Prompt Example Coaching Mistake Target",
+		clozeType:    "Text Extra Pattern Step",
 	}
 	for nt, f := range fields {
 		if got := strings.Join(nt.Fields, " "); got != f {
@@ -160,9 +161,14 @@ func TestPackageStructure(t *testing.T) {
 		rows.Close()
 	}
 
-	var notes, cards int
+	// a note per step, follow-up, quiz item and check, and a cloze note
+	// per step whose example holds a key phrase; a card per note, and per
+	// deletion of a cloze note
+	var notes, cards, clozeNotes, clozeCards int
 	db.QueryRow("select count(*) from notes").Scan(&notes)
 	db.QueryRow("select count(*) from cards").Scan(&cards)
+	db.QueryRow("select count(*) from notes where mid = ?", clozeType.ID()).Scan(&clozeNotes)
+	db.QueryRow("select count(*) from cards c join notes n on n.id = c.nid where n.mid = ?", clozeType.ID()).Scan(&clozeCards)
 	want := 0
 	for _, p := range packs {
 		want += 5 + len(p.Pack.Followups) + len(p.Pack.Quiz)
@@ -170,8 +176,11 @@ func TestPackageStructure(t *testing.T) {
 			want += len(p.Pack.WeakAnswer.Checks) // a quiz note each
 		}
 	}
-	if notes != want || cards != want {
-		t.Errorf("notes = %d, cards = %d, want %d each", notes, cards, want)
+	if notes-clozeNotes != want || cards-clozeCards != want {
+		t.Errorf("notes = %d, cards = %d besides the cloze ones, want %d each", notes-clozeNotes, cards-clozeCards, want)
+	}
+	if clozeNotes < 4 || clozeCards <= clozeNotes {
+		t.Errorf("%d cloze notes with %d cards: every step of the example packs has phrases", clozeNotes, clozeCards)
 	}
 
 	// every note: the field count of its type, the first field's checksum,
@@ -181,7 +190,7 @@ func TestPackageStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	byID := map[int64]*noteType{quizType.ID(): quizType, followupType.ID(): followupType, stepType.ID(): stepType}
+	byID := typesByID()
 	lastDue := 0
 	for rows.Next() {
 		var flds, sfld string
@@ -366,7 +375,7 @@ func TestTextImport(t *testing.T) {
 func TestNoteKeysFollowIdentityNotPosition(t *testing.T) {
 	guids := func(p *pack.Pack) map[string]string { // question -> GUID
 		out := map[string]string{}
-		for _, n := range notesFor(&export.Source{Pack: p, Modified: exporttest.Epoch}, 150) {
+		for _, n := range notesFor(&export.Source{Pack: p, Modified: exporttest.Epoch}, "D", 150) {
 			if n.Type == quizType || n.Type == followupType {
 				out[n.Type.Name+":"+n.Fields[0]] = n.GUID
 			}
@@ -400,7 +409,7 @@ func TestNoteKeysFollowIdentityNotPosition(t *testing.T) {
 func TestFieldsStayInTheirPlaces(t *testing.T) {
 	packs := exporttest.Load(t, "testdata/hostile-anki.yaml")
 	db := openCollection(t, exportPackage(t, packs, exporttest.Epoch))
-	byID := map[int64]*noteType{quizType.ID(): quizType, followupType.ID(): followupType, stepType.ID(): stepType}
+	byID := typesByID()
 	rows, err := db.Query("select flds, mid, tags from notes")
 	if err != nil {
 		t.Fatal(err)
@@ -434,4 +443,12 @@ func TestFieldsStayInTheirPlaces(t *testing.T) {
 	if strings.Contains(decks, "General::Behavioral") || !strings.Contains(decks, "General:Behavioral") {
 		t.Errorf("decks %s: the category must be one level", decks)
 	}
+}
+
+func typesByID() map[int64]*noteType {
+	out := map[int64]*noteType{}
+	for _, nt := range noteTypes {
+		out[nt.ID()] = nt
+	}
+	return out
 }

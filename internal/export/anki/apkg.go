@@ -75,8 +75,9 @@ type packageWriter struct {
 	db                 *sql.DB
 	tx                 *sql.Tx
 	noteStmt, cardStmt *sql.Stmt
-	notes              int
+	notes, cards       int
 	decks              map[string]bool
+	deckNames          deckNamer
 }
 
 func (w *packageWriter) collectionPath() string { return filepath.Join(w.dir, "collection.anki2") }
@@ -99,13 +100,13 @@ func (w *packageWriter) open() error {
 	if w.noteStmt, err = w.tx.Prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`); err != nil {
 		return err
 	}
-	w.cardStmt, err = w.tx.Prepare(`INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
+	w.cardStmt, err = w.tx.Prepare(`INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
 	return err
 }
 
 func (w *packageWriter) Add(src *export.Source) error {
 	atMs := w.opt.Time.UnixMilli()
-	for _, n := range notesFor(src, w.opt.WordsPerMinute) {
+	for _, n := range notesFor(src, w.deckNames.deckFor(src.Pack), w.opt.WordsPerMinute) {
 		// Ids are not identity (the GUID is); they only need to be unique
 		// and not in the future, so they count up from the export time.
 		id := atMs + int64(w.notes)
@@ -117,8 +118,12 @@ func (w *packageWriter) Add(src *export.Source) error {
 		if _, err := w.noteStmt.Exec(id, n.GUID, n.Type.ID(), n.Mod.Unix(), tags, strings.Join(n.Fields, "\x1f"), sfld, int64(Checksum(sfld))); err != nil {
 			return fmt.Errorf("building the Anki collection: %w", err)
 		}
-		if _, err := w.cardStmt.Exec(id, id, stableID("deck", n.Deck), n.Mod.Unix(), w.notes+1); err != nil {
-			return fmt.Errorf("building the Anki collection: %w", err)
+		// a card per template, or for a cloze note per deletion (ord c1 = 0)
+		for ord := 0; ord < n.Cards; ord++ {
+			w.cards++
+			if _, err := w.cardStmt.Exec(atMs+int64(w.cards), id, stableID("deck", n.Deck), ord, n.Mod.Unix(), w.cards); err != nil {
+				return fmt.Errorf("building the Anki collection: %w", err)
+			}
 		}
 		parent, _, _ := strings.Cut(n.Deck, "::")
 		w.decks[parent] = true
@@ -153,7 +158,7 @@ func (w *packageWriter) finishCollection() error {
 		return err
 	}
 	atMs := at.UnixMilli()
-	conf := fmt.Sprintf(`{"activeDecks":[1],"addToCur":true,"collapseTime":1200,"curDeck":1,"curModel":"%d","dueCounts":true,"estTimes":true,"newSpread":0,"nextPos":%d,"sortBackwards":false,"sortType":"noteFld","timeLim":0}`, quizType.ID(), w.notes+1)
+	conf := fmt.Sprintf(`{"activeDecks":[1],"addToCur":true,"collapseTime":1200,"curDeck":1,"curModel":"%d","dueCounts":true,"estTimes":true,"newSpread":0,"nextPos":%d,"sortBackwards":false,"sortType":"noteFld","timeLim":0}`, quizType.ID(), w.cards+1)
 	// Strings, never []byte: Anki reads these columns as TEXT.
 	if _, err := w.tx.Exec(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')`,
 		at.Unix()-at.Unix()%86400, atMs, atMs, conf, models, decks, deckConf); err != nil {
@@ -278,6 +283,10 @@ func collectionJSON(deckNames map[string]bool, at time.Time) (models, decks stri
 			m.Flds = append(m.Flds, fieldJSON{Name: f, Ord: i, Font: "Arial", Size: 20, Media: []string{}})
 		}
 		m.Tmpls = []templateJSON{{Name: "Card 1", QFmt: nt.QFmt, AFmt: nt.AFmt}}
+		if nt.Cloze {
+			m.Type = 1
+			m.Tmpls[0].Name = "Cloze"
+		}
 		ms[fmt.Sprint(m.ID)] = m
 	}
 	ds := map[string]deckJSON{"1": {ID: 1, Name: "Default", Conf: 1}}

@@ -24,6 +24,8 @@ func TextFileName(nt *noteType) string {
 		return "anki-quiz.txt"
 	case followupType:
 		return "anki-followup.txt"
+	case clozeType:
+		return "anki-cloze.txt"
 	}
 	return "anki-star.txt"
 }
@@ -46,8 +48,9 @@ func (TextExporter) Start(opt export.Options, out export.Output) (export.Writer,
 }
 
 type textWriter struct {
-	opt   export.Options
-	files map[*noteType]*textFile
+	opt       export.Options
+	files     map[*noteType]*textFile
+	deckNames deckNamer
 }
 
 type textFile struct {
@@ -56,7 +59,7 @@ type textFile struct {
 }
 
 func (w *textWriter) Add(src *export.Source) error {
-	for _, n := range notesFor(src, w.opt.WordsPerMinute) {
+	for _, n := range notesFor(src, w.deckNames.deckFor(src.Pack), w.opt.WordsPerMinute) {
 		writeTextRow(w.files[n.Type].Writer, n)
 	}
 	return nil

@@ -140,11 +140,12 @@ func TestHighlight(t *testing.T) {
 		phrases []string
 		want    string
 	}{
-		{"I noticed the drops. I noticed more.", []string{"i noticed"}, "<mark>I noticed</mark> the drops. <mark>I noticed</mark> more."},
+		{"I noticed the drops. I noticed more.", []string{"i noticed"}, "<mark>I noticed</mark> the drops. I noticed more."},
 		{"outside my team’s ownership", []string{"outside my team's ownership"}, "<mark>outside my team’s ownership</mark>"},
-		{"a <b> & c", []string{"<b>"}, "a <mark>&lt;b&gt;</mark> &amp; c"},
+		{"a <b> & c", []string{"a b"}, "<mark>a &lt;b</mark>&gt; &amp; c"},
 		{"no match here", []string{"absent", ""}, "no match here"},
-		{"overlapping words", []string{"overlapping", "lapping words"}, "<mark>overlapping words</mark>"},
+		{"overlapping words", []string{"overlapping", "overlapping words"}, "<mark>overlapping words</mark>"},
+		{"parts of words", []string{"art"}, "parts of words"},
 	} {
 		if got := export.Highlight(tt.text, tt.phrases); got != tt.want {
 			t.Errorf("Highlight(%q, %q) = %q, want %q", tt.text, tt.phrases, got, tt.want)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/export/anki"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -61,6 +62,13 @@ type Step struct {
 	Mistake         string   `json:"mistake"`
 	Words           int      `json:"words"`
 	SpeakingSeconds int      `json:"speakingSeconds"`
+	// PhraseSpans is where each key phrase is in the example, found with
+	// the lint's matching (for the reflection step: in each reflection).
+	PhraseSpans []export.PhraseMark `json:"phraseSpans"`
+	// AnkiGUID is the GUID of the step's note in the Anki export, and
+	// AnkiClozeGUID that of its cloze note (when a phrase is marked).
+	AnkiGUID      string `json:"ankiGuid"`
+	AnkiClozeGUID string `json:"ankiClozeGuid,omitempty"`
 }
 
 // Key, on every item of a list, is its identity (pack.ItemKey): its id, or
@@ -72,11 +80,14 @@ type Reflection struct {
 	Key   string `json:"key"`
 	Level string `json:"level"`
 	Text  string `json:"text"`
+	// PhraseSpans is where the reflection step's key phrases are in it.
+	PhraseSpans []export.PhraseMark `json:"phraseSpans"`
 }
 
 type Followup struct {
 	ID       string `json:"id,omitempty"`
 	Key      string `json:"key"`
+	AnkiGUID string `json:"ankiGuid"`
 	Question string `json:"question"`
 	Probes   string `json:"probes"`
 	Weak     struct {
@@ -100,6 +111,7 @@ type WeakAnswer struct {
 type Check struct {
 	ID          string   `json:"id,omitempty"`
 	Key         string   `json:"key"`
+	AnkiGUID    string   `json:"ankiGuid"`
 	Question    string   `json:"question"`
 	Options     []Option `json:"options"`
 	Answer      string   `json:"answer"`
@@ -136,6 +148,7 @@ type Option struct {
 type QuizItem struct {
 	ID         string   `json:"id,omitempty"`
 	Key        string   `json:"key"`
+	AnkiGUID   string   `json:"ankiGuid"`
 	Question   string   `json:"question"`
 	Difficulty string   `json:"difficulty"`
 	Options    []Option `json:"options"`
@@ -303,15 +316,24 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 	for _, name := range pack.StepNames {
 		s := p.Star.Step(name)
 		t := export.Timing(s, wpm)
-		out.Star = append(out.Star, Step{Step: name, Title: export.StepTitles[name], Target: s.Target, TargetSeconds: t.TargetSeconds,
-			Example: s.Example, Phrases: nonNil(s.Phrases), Coaching: s.Coaching, Mistake: s.Mistake, Words: t.Words, SpeakingSeconds: t.SpeakingSeconds})
+		step := Step{Step: name, Title: export.StepTitles[name], Target: s.Target, TargetSeconds: t.TargetSeconds,
+			Example: s.Example, Phrases: nonNil(s.Phrases), Coaching: s.Coaching, Mistake: s.Mistake, Words: t.Words, SpeakingSeconds: t.SpeakingSeconds,
+			PhraseSpans: []export.PhraseMark{}, AnkiGUID: anki.ItemGUID(p.ID, anki.StepKey(name))}
+		if name != "reflection" {
+			step.PhraseSpans = export.PhraseMarks(s.Example, s.Phrases)
+			if len(step.PhraseSpans) > 0 {
+				step.AnkiClozeGUID = anki.ItemGUID(p.ID, anki.ClozeKey(name))
+			}
+		}
+		out.Star = append(out.Star, step)
 		out.SpeakingSeconds += t.SpeakingSeconds
 	}
 	for _, r := range p.Reflections {
-		out.Reflections = append(out.Reflections, Reflection{ID: r.ID, Key: pack.ItemKey(r.ID, r.Level, r.Text), Level: r.Level, Text: r.Text})
+		out.Reflections = append(out.Reflections, Reflection{ID: r.ID, Key: pack.ItemKey(r.ID, r.Level, r.Text), Level: r.Level, Text: r.Text,
+			PhraseSpans: export.PhraseMarks(r.Text, p.Star.Reflection.Phrases)})
 	}
 	for _, f := range p.Followups {
-		x := Followup{ID: f.ID, Key: pack.ItemKey(f.ID, f.Question)}
+		x := Followup{ID: f.ID, Key: pack.ItemKey(f.ID, f.Question), AnkiGUID: anki.ItemGUID(p.ID, anki.FollowupKey(&f))}
 		x.Question, x.Probes = f.Question, f.Probes
 		x.Weak.Answer, x.Weak.Critique = f.Weak.Answer, f.Weak.Critique
 		x.Strong.Answer, x.Strong.Quote = f.Strong.Answer, f.Strong.Quote
@@ -320,7 +342,7 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 	if w := p.WeakAnswer; w != nil {
 		out.WeakAnswer = &WeakAnswer{Text: w.Text, Problems: nonNil(w.Problems), Verdict: w.Verdict, Checks: []Check{}}
 		for _, c := range w.Checks {
-			x := Check{ID: c.ID, Key: pack.ItemKey(c.ID, c.Question), Question: c.Question, Options: []Option{}, Answer: c.Answer, Explanation: c.Explanation}
+			x := Check{ID: c.ID, Key: pack.ItemKey(c.ID, c.Question), AnkiGUID: anki.ItemGUID(p.ID, anki.CheckKey(&c)), Question: c.Question, Options: []Option{}, Answer: c.Answer, Explanation: c.Explanation}
 			for i, o := range c.Options {
 				x.Options = append(x.Options, Option{Letter: pack.OptionLetter(i), Text: o})
 			}
@@ -339,7 +361,7 @@ func Convert(p *pack.Pack, wpm int) *Pack {
 			Duration: l.Duration, DurationMinSeconds: lo, DurationMaxSeconds: hi})
 	}
 	for _, q := range p.Quiz {
-		item := QuizItem{ID: q.ID, Key: pack.ItemKey(q.ID, q.Question), Question: q.Question, Difficulty: q.Difficulty, Options: []Option{}, Answer: q.Answer,
+		item := QuizItem{ID: q.ID, Key: pack.ItemKey(q.ID, q.Question), AnkiGUID: anki.ItemGUID(p.ID, anki.QuizKey(&q)), Question: q.Question, Difficulty: q.Difficulty, Options: []Option{}, Answer: q.Answer,
 			AnswerText: export.AnswerText(&q), Solution: nonNil(q.Solution), Hint: q.Hint, Mistakes: nonNil(q.Mistakes)}
 		for i, o := range q.Options {
 			item.Options = append(item.Options, Option{Letter: pack.OptionLetter(i), Text: o})

@@ -1,0 +1,69 @@
+package prose
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestPhraseSpans(t *testing.T) {
+	for _, c := range []struct {
+		text, phrase string
+		want         []string
+	}{
+		{"I called the customer the same day.", "called the customer", []string{"called the customer"}},
+		{"The post-mortem estimated this recovered $8,000 per week.", "$8,000 per week recovered", []string{"recovered $8,000 per week"}},
+		{"We shipped a one page plan.", "one-page plan", []string{"one page plan"}},
+		{"I wrote the follow-up notes.", "follow up", []string{"follow-up"}},
+		{"It’s the team’s call.", "team's call", []string{"team’s call"}},
+		{"Ownership matters, and I took the ownership.", "took the ownership", []string{"took the ownership"}},
+		// the shortest run wins over the first
+		{"I fixed it, and later I fixed the build quickly.", "fixed the build", []string{"fixed the build"}},
+		// scattered words are marked one by one
+		{"Budget was tight at the start of a long and winding quarter with many surprises, so we cut scope.", "budget cut",
+			[]string{"Budget", "cut"}},
+		{"Nothing here matches.", "a missing phrase", nil},
+		{"Twice: the word twice.", "twice twice", []string{"Twice: the word twice"}},
+		{"Only once.", "once once", nil},
+		{"Anything.", "", nil},
+		// the phrase's own edge symbols, where the text has them
+		{"We saved $8,000 a week.", "$8,000 a week", []string{"$8,000 a week"}},
+		{"a <b>bold</b> move", "<b>bold</b>", []string{"<b>bold</b>"}},
+		{"latency (p99) fell", "(p99)", []string{"(p99)"}},
+		{"latency p99) fell", "(p99)", []string{"p99)"}},
+	} {
+		var got []string
+		for _, s := range PhraseSpans(c.text, c.phrase) {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("PhraseSpans(%q, %q) = %q, want %q", c.text, c.phrase, got, c.want)
+		}
+	}
+}
+
+// PhraseSpans finds a phrase exactly when phrase-in-example's term count
+// does: every term of the phrase, repeats counted.
+func TestPhraseSpansAgreesWithTermCounts(t *testing.T) {
+	texts := []string{"I rolled back the deploy within 10 minutes and paged the on-call lead.",
+		"Revenue grew 12% (from $1.2M to $1.35M) in Q3.", "We we we."}
+	phrases := []string{"rolled back", "on call lead", "10 minutes", "paged the lead", "12%", "$1.35M", "Q4", "we we", "we we we we"}
+	for _, text := range texts {
+		have := map[string]int{}
+		for _, t := range PhraseTerms(text) {
+			have[t]++
+		}
+		for _, ph := range phrases {
+			need := map[string]int{}
+			ok := true
+			for _, t := range PhraseTerms(ph) {
+				need[t]++
+				if need[t] > have[t] {
+					ok = false
+				}
+			}
+			if got := PhraseSpans(text, ph) != nil; got != ok {
+				t.Errorf("PhraseSpans(%q, %q) found=%v, term counts say %v", text, ph, got, ok)
+			}
+		}
+	}
+}
