@@ -43,9 +43,10 @@ func newExportCmd(io *IO, g *globals) *cobra.Command {
 
   json       one <id>.json per pack and a packs.json index (or bundle.json with --bundle),
              described by schemas/export.schema.json
-  anki       starlint.apkg, an Anki package: a deck per category, a subdeck per pack
+  anki       starlint.apkg, an Anki package: a deck per pack, cloze cards for key phrases
   anki-text  Anki's text import files, one per note type (import the .apkg first)
-  html       a static site: index.html and one page per pack, with an interactive quiz
+  html       a static study site: index.html and a page per pack with Learn, Practice,
+             Test and Rehearse modes
 
 Packs are linted first; a pack with error-level diagnostics is not exported (the
 diagnostics are printed, exit 1) unless --force. The same packs give byte-identical

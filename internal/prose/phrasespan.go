@@ -79,7 +79,10 @@ func (x *PhraseIndex) Spans(phrase string) []Span {
 		}
 		have[t]++
 		for missing == 0 {
-			if width := pos[hi] - pos[lo]; best < 0 || width < best {
+			// the narrowest window; of two as narrow, the one in the
+			// phrase's own word order ("not my team", not "team - not my")
+			width := pos[hi] - pos[lo]
+			if best < 0 || width < best || width == best && !x.inOrder(bestLo, bestHi, phrase) && x.inOrder(pos[lo], pos[hi], phrase) {
 				best, bestLo, bestHi = width, pos[lo], pos[hi]
 			}
 			lt := term[pos[lo]]
@@ -131,4 +134,24 @@ func (x *PhraseIndex) withEdges(s Span, phrase string) Span {
 		s.End += len(post)
 	}
 	return s
+}
+
+// inOrder reports whether the terms at positions lo..hi are the phrase's
+// terms in its order.
+func (x *PhraseIndex) inOrder(lo, hi int, phrase string) bool {
+	terms := PhraseTerms(phrase)
+	if hi-lo+1 != len(terms) {
+		return false
+	}
+	for i, t := range terms {
+		if !slicesContains(x.at[t], lo+i) {
+			return false
+		}
+	}
+	return true
+}
+
+func slicesContains(s []int, v int) bool {
+	i := sort.SearchInts(s, v)
+	return i < len(s) && s[i] == v
 }

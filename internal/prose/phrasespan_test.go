@@ -25,6 +25,8 @@ func TestPhraseSpans(t *testing.T) {
 		{"Twice: the word twice.", "twice twice", []string{"Twice: the word twice"}},
 		{"Only once.", "once once", nil},
 		{"Anything.", "", nil},
+		// of two windows as narrow, the one in the phrase's order
+		{"It belonged to the Platform team - not my team.", "not my team", []string{"not my team"}},
 		// the phrase's own edge symbols, where the text has them
 		{"We saved $8,000 a week.", "$8,000 a week", []string{"$8,000 a week"}},
 		{"a <b>bold</b> move", "<b>bold</b>", []string{"<b>bold</b>"}},

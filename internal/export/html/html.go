@@ -1,6 +1,8 @@
-// Package html writes a static, offline site: an index of packs grouped by
-// category with a filter box, and one page per pack with the walkthrough
-// and an interactive quiz. Pages are built with html/template, so pack text
+// Package html writes a static, offline study site: an index of packs
+// grouped by category with a filter box and a test across packs, and one
+// page per pack with four preparation modes (Learn, Practice, Test,
+// Rehearse; docs/study-site.md). The script reads questions from a JSON
+// data block and keeps progress in localStorage. Pages are built with html/template, so pack text
 // can never inject markup or script; CSS and JavaScript are inlined and
 // pinned by a Content-Security-Policy, so no request leaves the page.
 package html
@@ -11,8 +13,10 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"fmt"
 	htmltemplate "html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -53,6 +57,7 @@ type page struct {
 	Title      string
 	IsIndex    bool
 	Categories []category
+	Pool       *indexPool // the index's test questions
 	Pack       *packView
 }
 
@@ -66,20 +71,30 @@ type category struct {
 type indexEntry struct {
 	ID, Title, Competency, Search string
 	Quiz, Followups               int
+	Twin                          bool // another pack has this title: show the id
 }
 
 type packView struct {
 	*jsonexport.Pack
-	Steps  []stepView
-	Search string
+	Steps           []stepView
+	ReflectionViews []reflectionView
+	TimedLevels     []jsonexport.Level // the levels with a duration, for Rehearse
+	Search          string
+	Study           *studyData
 }
 
 type stepView struct {
 	Name, Title, Target, Example, Coaching, Mistake string
 	Phrases                                         []string
-	Words, SpeakingSeconds                          int
+	Words, SpeakingSeconds, TargetSeconds           int
+	TargetClock                                     string // the countdown's start, 1:30
 	Over                                            bool
 	Highlighted                                     htmltemplate.HTML
+}
+
+type reflectionView struct {
+	Level       string
+	Highlighted htmltemplate.HTML
 }
 
 func cspHash(s string) string {
@@ -100,6 +115,7 @@ type writer struct {
 	out        export.Output
 	site       *site
 	byCategory map[string]*category
+	pool       poolBuilder
 }
 
 func (w *writer) Add(src *export.Source) error {
@@ -116,6 +132,7 @@ func (w *writer) Add(src *export.Source) error {
 	// Copies: the index outlives the pack, whose strings share its file's text.
 	c.Packs = append(c.Packs, indexEntry{ID: strings.Clone(v.ID), Title: strings.Clone(v.Title),
 		Competency: strings.Clone(v.Competency), Search: v.Search, Quiz: len(v.Quiz), Followups: len(v.Followups)})
+	w.pool.add(c.Name, v.Study)
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
 		return err
@@ -125,13 +142,22 @@ func (w *writer) Add(src *export.Source) error {
 
 func (w *writer) Finish() error {
 	cats := make([]category, 0, len(w.byCategory))
+	titles := map[string]int{}
 	for _, c := range w.byCategory {
+		for _, e := range c.Packs {
+			titles[e.Title]++
+		}
+	}
+	for _, c := range w.byCategory {
+		for i := range c.Packs {
+			c.Packs[i].Twin = titles[c.Packs[i].Title] > 1
+		}
 		sort.SliceStable(c.Packs, func(i, j int) bool { return c.Packs[i].Title < c.Packs[j].Title })
 		cats = append(cats, *c)
 	}
 	sort.Slice(cats, func(i, j int) bool { return cats[i].Name < cats[j].Name })
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Categories: cats}); err != nil {
+	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Categories: cats, Pool: w.pool.build()}); err != nil {
 		return err
 	}
 	return w.out.WriteFile("index.html", b.Bytes())
@@ -141,7 +167,8 @@ func (w *writer) Abort() {}
 
 func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 	jp := jsonexport.Convert(p, wpm)
-	v := &packView{Pack: jp, Search: strings.ToLower(strings.Join([]string{p.Title, p.Category, p.Competency, strings.Join(p.Tags, " ")}, " "))}
+	v := &packView{Pack: jp, Search: strings.ToLower(strings.Join([]string{p.Title, p.Category, p.Competency, strings.Join(p.Tags, " ")}, " ")),
+		Study: studyFor(jp)}
 	for _, s := range jp.Star {
 		phrases := s.Phrases
 		if s.Step == "reflection" {
@@ -153,12 +180,30 @@ func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 		}
 		v.Steps = append(v.Steps, stepView{
 			Name: s.Step, Title: s.Title, Target: s.Target, Example: s.Example, Coaching: s.Coaching, Mistake: s.Mistake,
-			Phrases: s.Phrases, Words: s.Words, SpeakingSeconds: s.SpeakingSeconds,
+			Phrases: s.Phrases, Words: s.Words, SpeakingSeconds: s.SpeakingSeconds, TargetSeconds: s.TargetSeconds,
+			TargetClock: clock(s.TargetSeconds),
 			Over:        s.Example != "" && s.TargetSeconds > 0 && s.SpeakingSeconds > s.TargetSeconds,
 			Highlighted: htmltemplate.HTML(highlighted),
 		})
 	}
+	for _, r := range jp.Reflections {
+		highlighted, err := export.HighlightContext(ctx, r.Text, p.Star.Reflection.Phrases)
+		if err != nil {
+			return nil, err
+		}
+		v.ReflectionViews = append(v.ReflectionViews, reflectionView{Level: r.Level, Highlighted: htmltemplate.HTML(highlighted)})
+	}
+	for _, l := range jp.Levels {
+		if l.DurationMaxSeconds > 0 {
+			v.TimedLevels = append(v.TimedLevels, l)
+		}
+	}
 	return v, nil
+}
+
+// clock writes seconds as m:ss.
+func clock(seconds int) string {
+	return strconv.Itoa(seconds/60) + ":" + fmt.Sprintf("%02d", seconds%60)
 }
 
 func slug(s string) string {

@@ -100,12 +100,24 @@ func TestNoRequestsAndPinnedScripts(t *testing.T) {
 	}
 }
 
+var dataBlock = regexp.MustCompile(`<script type="application/json" id="study-data">(.*?)</script>`)
+
 func TestHostileTextIsEscaped(t *testing.T) {
 	out := buildSite(t)
 	for _, name := range []string{"hostile-text.html", "index.html"} {
 		page := string(out.Files[name])
 		body := page[strings.Index(page, "<body>"):]
 		body = body[:strings.LastIndex(body, "<script>")] // the site's own script
+		// the study data is JSON in a block that never runs: pack text is
+		// there, with every < > & as a \u escape
+		data := dataBlock.FindStringSubmatch(body)
+		if data == nil {
+			t.Fatalf("%s: no study data", name)
+		}
+		if strings.ContainsAny(data[1], "<>&") || !strings.Contains(data[1], `\u003c`) {
+			t.Errorf("%s: study data not escaped: %s", name, data[1])
+		}
+		body = strings.Replace(body, data[0], "", 1)
 		for _, bad := range []string{"<script", "<img", "<iframe", "<svg", "</textarea", "<b>", `href="javascript`, "onerror=\"", "<a href=\"javascript"} {
 			if strings.Contains(body, bad) {
 				t.Errorf("%s: raw %q reached the page", name, bad)
