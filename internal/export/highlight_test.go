@@ -2,8 +2,12 @@ package export
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // TestHighlightMarksWhatTheLintAccepts: every phrase phrase-in-example
@@ -59,5 +63,39 @@ func TestHighlightStopsWhenCancelled(t *testing.T) {
 	}
 	if out, err := HighlightContext(context.Background(), "a word", []string{"word"}); err != nil || out != "a <mark>word</mark>" {
 		t.Errorf("got %q, %v", out, err)
+	}
+}
+
+// TestEveryAcceptedPhraseIsMarked: in the seed pack and the well-written
+// corpus (which the lint passes), every key phrase is marked in its
+// example and every reflection phrase in some reflection. Before the
+// marks used the lint's matching, 4 of the seed's 15 were not.
+func TestEveryAcceptedPhraseIsMarked(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/well-written/*.yaml")
+	paths = append(paths, "../testdata/packs/failed-to-deliver.yaml")
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := pack.Load(path, src).Pack
+		for _, name := range pack.StepNames {
+			s := p.Star.Step(name)
+			for i, ph := range s.Phrases {
+				found := false
+				if name == "reflection" {
+					for _, r := range p.Reflections {
+						found = found || len(PhraseMarks(r.Text, []string{ph})) > 0
+					}
+				} else {
+					for _, m := range PhraseMarks(s.Example, s.Phrases) {
+						found = found || m.Phrase == i
+					}
+				}
+				if !found {
+					t.Errorf("%s: %s phrase %q is not marked", filepath.Base(path), name, ph)
+				}
+			}
+		}
 	}
 }

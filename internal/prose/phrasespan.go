@@ -13,17 +13,26 @@ type Span struct{ Start, End int }
 // text again.
 type PhraseIndex struct {
 	text         string
-	starts, ends []int
-	at           map[string][]int // term -> its positions in starts/ends
+	starts, ends []int   // per term position: the span of its word
+	termAt       []int32 // per term position: its term's id
+	ids          map[string]int32
+	at           [][]int // per term id: its positions, in order
 }
 
 // NewPhraseIndex reads text's words (PhraseTerms: a hyphenated word gives
 // a term per part, each with the whole word's span).
 func NewPhraseIndex(text string) *PhraseIndex {
-	x := &PhraseIndex{text: text, at: map[string][]int{}}
+	x := &PhraseIndex{text: text, ids: map[string]int32{}}
 	EachWord(text, func(w string, start int) bool {
 		EachPhraseTerm(w, func(t string) {
-			x.at[t] = append(x.at[t], len(x.starts))
+			id, ok := x.ids[t]
+			if !ok {
+				id = int32(len(x.at))
+				x.ids[t] = id
+				x.at = append(x.at, nil)
+			}
+			x.at[id] = append(x.at[id], len(x.starts))
+			x.termAt = append(x.termAt, id)
 			x.starts = append(x.starts, start)
 			x.ends = append(x.ends, start+len(w))
 		})
@@ -42,78 +51,102 @@ func PhraseSpans(text, phrase string) []Span { return NewPhraseIndex(text).Spans
 // phrase (its words are scattered through the text), each of those words
 // on its own. It returns nil when a term is missing, which is what
 // phrase-in-example reports.
+//
+// It takes time linear in the positions of the phrase's own terms (plus
+// sorting them), never in the whole text.
 func (x *PhraseIndex) Spans(phrase string) []Span {
-	want := map[string]int{}
-	n := 0
-	for _, t := range PhraseTerms(phrase) {
-		want[t]++
-		n++
-	}
-	if n == 0 {
+	terms := PhraseTerms(phrase)
+	if len(terms) == 0 {
 		return nil
 	}
-	// only the positions of wanted terms matter, in text order
-	var pos []int
-	for t, c := range want {
-		if len(x.at[t]) < c {
+	// the phrase's distinct terms, by slot, and how many of each it needs
+	slotOf := map[int32]int{}
+	var need []int
+	var slots []int32
+	for _, t := range terms {
+		id, ok := x.ids[t]
+		if !ok {
 			return nil
 		}
-		pos = append(pos, x.at[t]...)
+		s, seen := slotOf[id]
+		if !seen {
+			s = len(need)
+			slotOf[id] = s
+			need = append(need, 0)
+			slots = append(slots, id)
+		}
+		need[s]++
+	}
+	size := 0
+	for s, id := range slots {
+		if len(x.at[id]) < need[s] {
+			return nil
+		}
+		size += len(x.at[id])
+	}
+	pos := make([]int, 0, size)
+	for _, id := range slots {
+		pos = append(pos, x.at[id]...)
 	}
 	sort.Ints(pos)
-	term := make(map[int]string, len(pos))
-	for t := range want {
-		for _, i := range x.at[t] {
-			term[i] = t
-		}
-	}
-	// the shortest window of positions covering want (a multiset)
-	have := map[string]int{}
-	missing := n
+	// the shortest window of positions covering need (a multiset)
+	have := make([]int, len(need))
+	missing := len(terms)
 	best, bestLo, bestHi := -1, 0, 0
 	lo := 0
 	for hi := range pos {
-		t := term[pos[hi]]
-		if have[t] < want[t] {
+		s := slotOf[x.termAt[pos[hi]]]
+		if have[s] < need[s] {
 			missing--
 		}
-		have[t]++
+		have[s]++
 		for missing == 0 {
 			// the narrowest window; of two as narrow, the one in the
 			// phrase's own word order ("not my team", not "team - not my")
 			width := pos[hi] - pos[lo]
-			if best < 0 || width < best || width == best && !x.inOrder(bestLo, bestHi, phrase) && x.inOrder(pos[lo], pos[hi], phrase) {
+			if best < 0 || width < best || width == best && !x.inOrder(bestLo, terms) && x.inOrder(pos[lo], terms) {
 				best, bestLo, bestHi = width, pos[lo], pos[hi]
 			}
-			lt := term[pos[lo]]
-			have[lt]--
-			if have[lt] < want[lt] {
+			ls := slotOf[x.termAt[pos[lo]]]
+			have[ls]--
+			if have[ls] < need[ls] {
 				missing++
 			}
 			lo++
 		}
 	}
-	if best+1 <= 2*n+2 {
+	if best+1 <= 2*len(terms)+2 {
 		return []Span{x.withEdges(Span{x.starts[bestLo], x.ends[bestHi]}, phrase)}
 	}
 	// scattered: the window's words that the phrase names, once each
 	var out []Span
-	left := map[string]int{}
-	for t, c := range want {
-		left[t] = c
-	}
+	left := append([]int(nil), need...)
 	for i := bestLo; i <= bestHi; i++ {
-		t, ok := term[i]
-		if !ok || left[t] == 0 {
+		s, ok := slotOf[x.termAt[i]]
+		if !ok || left[s] == 0 {
 			continue
 		}
-		left[t]--
+		left[s]--
 		if k := len(out) - 1; k >= 0 && out[k].Start == x.starts[i] {
 			continue // two terms of one hyphenated word
 		}
 		out = append(out, Span{x.starts[i], x.ends[i]})
 	}
 	return out
+}
+
+// inOrder reports whether the text's terms from position lo are the
+// phrase's terms in its order.
+func (x *PhraseIndex) inOrder(lo int, terms []string) bool {
+	if lo+len(terms) > len(x.termAt) {
+		return false
+	}
+	for i, t := range terms {
+		if x.ids[t] != x.termAt[lo+i] {
+			return false
+		}
+	}
+	return true
 }
 
 // withEdges widens a span over the symbols the phrase starts or ends with
@@ -134,24 +167,4 @@ func (x *PhraseIndex) withEdges(s Span, phrase string) Span {
 		s.End += len(post)
 	}
 	return s
-}
-
-// inOrder reports whether the terms at positions lo..hi are the phrase's
-// terms in its order.
-func (x *PhraseIndex) inOrder(lo, hi int, phrase string) bool {
-	terms := PhraseTerms(phrase)
-	if hi-lo+1 != len(terms) {
-		return false
-	}
-	for i, t := range terms {
-		if !slicesContains(x.at[t], lo+i) {
-			return false
-		}
-	}
-	return true
-}
-
-func slicesContains(s []int, v int) bool {
-	i := sort.SearchInts(s, v)
-	return i < len(s) && s[i] == v
 }

@@ -35,7 +35,8 @@ var siteCSS string
 var siteJS string
 
 var templates = htmltemplate.Must(htmltemplate.New("site").Funcs(htmltemplate.FuncMap{
-	"inc": func(i int) int { return i + 1 },
+	"inc":    func(i int) int { return i + 1 },
+	"spoken": spokenDuration,
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
 // Exporter is the html format.
@@ -199,6 +200,28 @@ func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 		}
 	}
 	return v, nil
+}
+
+// spokenDuration writes a level's duration as a learner reads it: "2
+// minutes", "2 min 30 s to 3 minutes".
+func spokenDuration(lo, hi int) string {
+	one := func(s int, unit bool) string {
+		switch {
+		case s < 60:
+			return strconv.Itoa(s) + " seconds"
+		case s%60 != 0:
+			return strconv.Itoa(s/60) + " min " + strconv.Itoa(s%60) + " s"
+		case !unit:
+			return strconv.Itoa(s / 60)
+		case s == 60:
+			return "1 minute"
+		}
+		return strconv.Itoa(s/60) + " minutes"
+	}
+	if lo == 0 || lo == hi {
+		return one(hi, true)
+	}
+	return one(lo, lo%60 != 0 || hi%60 != 0) + " to " + one(hi, true)
 }
 
 // clock writes seconds as m:ss.

@@ -29,7 +29,8 @@ func TestModesAreScriptOnly(t *testing.T) {
 		`<section id="rehearse" class="mode" data-mode="rehearse" aria-labelledby="rehearse-title" tabindex="-1" hidden>`,
 		`<div class="card rehearse-step" data-step="action" data-seconds="90">`,
 		`<span class="timer" role="timer" aria-label="Action time left">1:30</span>`,
-		`<li data-min="120" data-max="120">SDE 1: 2m <span class="verdict"></span></li>`,
+		`<li data-min="120" data-max="120">SDE 1: 2 minutes <span class="verdict"></span></li>`,
+		`<li data-min="150" data-max="180">Senior SDE: 2 min 30 s to 3 minutes <span class="verdict"></span></li>`,
 		`<h2 id="answer-key">Answer key</h2>`,
 		`<li>D. Manager-assigned investigation -- no self-initiation</li>`,
 	} {
@@ -132,6 +133,18 @@ func TestIndexPoolIsASampleIndependentOfOrder(t *testing.T) {
 		}
 		if f.Answer != 1 || f.PackTitle != "T" || f.Category == "" {
 			t.Errorf("question %d: %+v", i, f)
+		}
+	}
+}
+
+func TestSpokenDuration(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi int
+		want   string
+	}{{120, 120, "2 minutes"}, {0, 60, "1 minute"}, {45, 45, "45 seconds"}, {120, 180, "2 to 3 minutes"},
+		{150, 180, "2 min 30 s to 3 minutes"}, {90, 150, "1 min 30 s to 2 min 30 s"}, {30, 90, "30 seconds to 1 min 30 s"}} {
+		if got := spokenDuration(c.lo, c.hi); got != c.want {
+			t.Errorf("spokenDuration(%d, %d) = %q, want %q", c.lo, c.hi, got, c.want)
 		}
 	}
 }
