@@ -328,11 +328,10 @@ func reflectionBack(p *pack.Pack) string {
 }
 
 // stepPrompt is the question on a step card's front, tied to this story:
-// the step before (for the situation, the task after) as the cue, and the
-// time to say it in.
+// the step before (for the situation, the task after) as the cue. (The
+// time to say it in is in the Step field.)
 func stepPrompt(p *pack.Pack, i int) string {
 	name := pack.StepNames[i]
-	s := p.Star.Step(name)
 	ask := map[string]string{
 		"situation":  "Set the scene that leads to this",
 		"task":       "What was yours to do, and who had asked you?",
@@ -353,9 +352,6 @@ func stepPrompt(p *pack.Pack, i int) string {
 		out += ": “" + cue + "”"
 	} else if cue != "" {
 		out = "After “" + cue + "”: " + ask
-	}
-	if s.Target != "" {
-		out += " (in " + s.Target + ")"
 	}
 	return out
 }
