@@ -25,7 +25,7 @@ func FindPhrases(ctx context.Context, text string, phrases []string) ([]prose.Sp
 	if len(phrases) == 0 || text == "" {
 		return nil, nil, nil
 	}
-	x := prose.NewPhraseIndex(text)
+	x := prose.NewPhraseIndexFor(text, phrases)
 	var spans []prose.Span
 	var owner []int
 	for i, ph := range phrases {
@@ -66,8 +66,44 @@ func HighlightContext(ctx context.Context, text string, phrases []string) (strin
 	if err != nil {
 		return "", err
 	}
+	return markSpans(text, spans), nil
+}
+
+// HighlightMarks is Highlight for phrases already found (PhraseMarks, as
+// the JSON export carries them), so a page does not find them again.
+func HighlightMarks(text string, marks []PhraseMark) string {
+	spans := make([]prose.Span, 0, len(marks))
+	for _, m := range marks {
+		spans = append(spans, prose.Span{Start: m.Start, End: m.End})
+	}
+	// code points to bytes, in one pass over the text
+	at := map[int]int{}
+	for _, s := range spans {
+		at[s.Start], at[s.End] = -1, -1
+	}
+	n := 0
+	for i := range text {
+		if _, ok := at[n]; ok {
+			at[n] = i
+		}
+		n++
+	}
+	if _, ok := at[n]; ok {
+		at[n] = len(text)
+	}
+	for i := range spans {
+		spans[i] = prose.Span{Start: at[spans[i].Start], End: at[spans[i].End]}
+		if spans[i].Start < 0 || spans[i].End < spans[i].Start {
+			return html.EscapeString(text) // marks that do not fit the text: none
+		}
+	}
+	return markSpans(text, spans)
+}
+
+// markSpans escapes text with each span wrapped in <mark>.
+func markSpans(text string, spans []prose.Span) string {
 	if len(spans) == 0 {
-		return html.EscapeString(text), nil
+		return html.EscapeString(text)
 	}
 	delta := make([]int32, len(text)+1) // +1 where a mark starts, -1 where it ends
 	for _, s := range spans {
@@ -89,5 +125,5 @@ func HighlightContext(ctx context.Context, text string, phrases []string) (strin
 		}
 		depth = next
 	}
-	return b.String(), nil
+	return b.String()
 }

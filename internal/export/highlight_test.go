@@ -99,3 +99,21 @@ func TestEveryAcceptedPhraseIsMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightMarksIsHighlight: marking the spans the JSON export carries
+// gives what finding the phrases again gives.
+func TestHighlightMarksIsHighlight(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		phrases []string
+	}{
+		{"Zoë asked Malmö’s team; I noticed <b>it</b>.", []string{"malmö's team", "I noticed", "<b>it</b>", "absent"}},
+		{"The post-mortem estimated this recovered $8,000 per week.", []string{"$8,000 per week recovered", "post mortem"}},
+		{"", []string{"x"}},
+		{"Budget was tight at the start of a long and winding quarter with many surprises, so we cut scope.", []string{"budget cut"}},
+	} {
+		if got, want := HighlightMarks(c.text, PhraseMarks(c.text, c.phrases)), Highlight(c.text, c.phrases); got != want {
+			t.Errorf("%q: HighlightMarks %q, Highlight %q", c.text, got, want)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package prose
 
 import (
+	"bytes"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Span is a byte range [Start, End) of a text.
@@ -14,31 +17,91 @@ type Span struct{ Start, End int }
 type PhraseIndex struct {
 	text         string
 	starts, ends []int   // per term position: the span of its word
-	termAt       []int32 // per term position: its term's id
+	termAt       []int32 // per term position: its term's id (-1: not a wanted term)
 	ids          map[string]int32
 	at           [][]int // per term id: its positions, in order
 }
 
 // NewPhraseIndex reads text's words (PhraseTerms: a hyphenated word gives
 // a term per part, each with the whole word's span).
-func NewPhraseIndex(text string) *PhraseIndex {
+func NewPhraseIndex(text string) *PhraseIndex { return newPhraseIndex(text, nil) }
+
+// NewPhraseIndexFor is NewPhraseIndex that keeps only the terms of the
+// given phrases, which is all their Spans need: the exports find a step's
+// phrases in its example without a map entry per word of it.
+func NewPhraseIndexFor(text string, phrases []string) *PhraseIndex {
+	wanted := map[string]bool{}
+	for _, ph := range phrases {
+		for _, t := range PhraseTerms(ph) {
+			wanted[t] = true
+		}
+	}
+	return newPhraseIndex(text, wanted)
+}
+
+func newPhraseIndex(text string, wanted map[string]bool) *PhraseIndex {
 	x := &PhraseIndex{text: text, ids: map[string]int32{}}
+	var buf []byte
 	EachWord(text, func(w string, start int) bool {
-		EachPhraseTerm(w, func(t string) {
-			id, ok := x.ids[t]
+		buf = appendFolded(buf[:0], w)
+		for part := range bytesSplitHyphens(buf) {
+			id, ok := x.ids[string(part)] // no allocation for a lookup
 			if !ok {
-				id = int32(len(x.at))
-				x.ids[t] = id
-				x.at = append(x.at, nil)
+				if wanted != nil && !wanted[string(part)] {
+					id = -1
+				} else {
+					id = int32(len(x.at))
+					x.ids[string(part)] = id
+					x.at = append(x.at, nil)
+				}
 			}
-			x.at[id] = append(x.at[id], len(x.starts))
+			if id >= 0 {
+				x.at[id] = append(x.at[id], len(x.termAt))
+			}
 			x.termAt = append(x.termAt, id)
 			x.starts = append(x.starts, start)
 			x.ends = append(x.ends, start+len(w))
-		})
+		}
 		return true
 	})
 	return x
+}
+
+// appendFolded appends w folded as FoldTerm folds it.
+func appendFolded(buf []byte, w string) []byte {
+	for _, r := range w {
+		switch r {
+		case '\'', '’', ',':
+			continue
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// bytesSplitHyphens yields the non-empty parts of a folded word between
+// its hyphens, as EachPhraseTerm cuts them.
+func bytesSplitHyphens(w []byte) func(func([]byte) bool) {
+	return func(yield func([]byte) bool) {
+		for len(w) > 0 {
+			i := bytes.IndexByte(w, '-')
+			if i < 0 {
+				yield(w)
+				return
+			}
+			if i > 0 && !yield(w[:i]) {
+				return
+			}
+			w = w[i+1:]
+		}
+	}
 }
 
 // PhraseSpans finds a key phrase in text: see PhraseIndex.Spans.

@@ -69,3 +69,25 @@ func TestPhraseSpansAgreesWithTermCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseIndexForAgrees: an index of only the phrases' terms finds
+// exactly what the full index finds, and its folding is FoldTerm's.
+func TestPhraseIndexForAgrees(t *testing.T) {
+	texts := []string{"The post-mortem estimated this recovered $8,000 per week.", "It’s the TEAM’S call, Zoë's too; ÉCOLE-level work.",
+		"I rolled back the deploy within 10 minutes and paged the on-call lead.", "We we we. Twice: the word twice."}
+	phrases := []string{"$8,000 per week recovered", "team's call", "école level", "zoë's", "on call lead", "rolled back", "we we", "twice twice", "absent"}
+	for _, text := range texts {
+		full := NewPhraseIndex(text)
+		only := NewPhraseIndexFor(text, phrases)
+		for _, ph := range phrases {
+			if a, b := full.Spans(ph), only.Spans(ph); !reflect.DeepEqual(a, b) {
+				t.Errorf("%q in %q: full index %v, phrase index %v", ph, text, a, b)
+			}
+		}
+	}
+	for _, w := range []string{"Team’s", "8,000", "ÉCOLE", "K\u212aelvin", "ſtate", "a'b"} {
+		if got := string(appendFolded(nil, w)); got != FoldTerm(w) {
+			t.Errorf("appendFolded(%q) = %q, FoldTerm = %q", w, got, FoldTerm(w))
+		}
+	}
+}

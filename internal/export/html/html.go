@@ -170,29 +170,21 @@ func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 	jp := jsonexport.Convert(p, wpm)
 	v := &packView{Pack: jp, Search: strings.ToLower(strings.Join([]string{p.Title, p.Category, p.Competency, strings.Join(p.Tags, " ")}, " ")),
 		Study: studyFor(jp)}
+	// the phrases as the JSON export found them, not found again
 	for _, s := range jp.Star {
-		phrases := s.Phrases
-		if s.Step == "reflection" {
-			phrases = nil // its phrases belong to the reflections
-		}
-		highlighted, err := export.HighlightContext(ctx, s.Example, phrases)
-		if err != nil {
-			return nil, err
-		}
 		v.Steps = append(v.Steps, stepView{
 			Name: s.Step, Title: s.Title, Target: s.Target, Example: s.Example, Coaching: s.Coaching, Mistake: s.Mistake,
 			Phrases: s.Phrases, Words: s.Words, SpeakingSeconds: s.SpeakingSeconds, TargetSeconds: s.TargetSeconds,
 			TargetClock: clock(s.TargetSeconds),
 			Over:        s.Example != "" && s.TargetSeconds > 0 && s.SpeakingSeconds > s.TargetSeconds,
-			Highlighted: htmltemplate.HTML(highlighted),
+			Highlighted: htmltemplate.HTML(export.HighlightMarks(s.Example, s.PhraseSpans)),
 		})
 	}
 	for _, r := range jp.Reflections {
-		highlighted, err := export.HighlightContext(ctx, r.Text, p.Star.Reflection.Phrases)
-		if err != nil {
-			return nil, err
-		}
-		v.ReflectionViews = append(v.ReflectionViews, reflectionView{Level: r.Level, Highlighted: htmltemplate.HTML(highlighted)})
+		v.ReflectionViews = append(v.ReflectionViews, reflectionView{Level: r.Level, Highlighted: htmltemplate.HTML(export.HighlightMarks(r.Text, r.PhraseSpans))})
+	}
+	if ctx != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	for _, l := range jp.Levels {
 		if l.DurationMaxSeconds > 0 {
