@@ -14,7 +14,6 @@ package lintcache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -22,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"sync"
 	"syscall"
@@ -32,7 +32,7 @@ import (
 )
 
 // magic starts every cache file; the number is the format version.
-const magic = "starlint-lint-cache-v3\n" // v3: PackRef.Answers
+const magic = "starlint-lint-cache-v4\n" // v4: a table, results decoded on lookup (format.go)
 
 // magicPrefix is what every version of the cache file starts with: a file
 // without it is not a cache, and is never overwritten.
@@ -46,29 +46,16 @@ const MaxSize = 256 << 20
 // may be before its metadata is no longer trusted.
 const racyWindow = 2 * time.Second
 
-// Entry is one file's cached results.
+// Entry is what the cache knows of one file: the metadata that lets a
+// lookup trust it without reading, its content hash, and its results,
+// kept encoded until a lookup needs them.
 type Entry struct {
 	Size    int64
 	ModTime int64 // nanoseconds
 	Inode   uint64
 	CTime   int64 // nanoseconds
 	Hash    [32]byte
-	Result  lint.Cached
-}
-
-// fileData is the cache file's content. Entries is a list, not a map: gob
-// sizes a decoded map from the count the file declares, so a hostile file
-// could ask for millions of entries, while it caps a slice's first
-// allocation and grows it only as entries really arrive.
-type fileData struct {
-	Key     string
-	Written int64 // nanoseconds, when the file was written
-	Entries []pathEntry
-}
-
-type pathEntry struct {
-	Path  string
-	Entry Entry
+	result  []byte // encodeResult's bytes
 }
 
 // Cache is an open cache file. It is safe for concurrent use.
@@ -77,7 +64,7 @@ type Cache struct {
 	key     string
 	written time.Time
 	mu      sync.Mutex
-	entries map[string]Entry
+	entries map[string]*Entry
 	dirty   bool
 	// refuse, when set, says why the file at path must not be replaced:
 	// it is not a starlint cache, or not a regular file.
@@ -90,7 +77,7 @@ type Cache struct {
 // Open reads the cache at path for key. Anything unreadable or for another
 // key gives an empty cache, never an error: the cache only saves time.
 func Open(path, key string) *Cache {
-	c := &Cache{path: path, key: key, entries: map[string]Entry{}}
+	c := &Cache{path: path, key: key, entries: map[string]*Entry{}}
 	c.cwd, _ = os.Getwd()
 	data, refuse := readCacheFile(path)
 	if refuse != "" {
@@ -104,15 +91,43 @@ func Open(path, key string) *Cache {
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
 		return c // corrupt or truncated
 	}
-	var fd fileData
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&fd); err != nil || fd.Key != key {
+	entries, written, ok := decodeTable(body, key)
+	if !ok {
 		return c
 	}
-	for _, e := range fd.Entries {
-		c.entries[e.Path] = e.Entry
-	}
-	c.written = time.Unix(0, fd.Written)
+	c.entries, c.written = entries, time.Unix(0, written)
 	return c
+}
+
+// decodeTable reads the body's table for key. The entries' results stay
+// encoded: slices of body, which the cache then keeps.
+func decodeTable(body []byte, key string) (map[string]*Entry, int64, bool) {
+	d := &decoder{b: body}
+	if string(d.bytes()) != key {
+		return nil, 0, false
+	}
+	written := d.int()
+	n := d.count()
+	if d.err != nil {
+		return nil, 0, false
+	}
+	entries := make(map[string]*Entry, n)
+	all := make([]Entry, n) // one allocation for every entry
+	for i := 0; i < n; i++ {
+		path := d.string()
+		e := &all[i]
+		e.Size, e.ModTime, e.Inode, e.CTime = d.int(), d.int(), d.uint(), d.int()
+		d.fixed(&e.Hash)
+		e.result = d.bytes()
+		if d.err != nil {
+			return nil, 0, false
+		}
+		entries[path] = e
+	}
+	if len(d.b) != 0 {
+		return nil, 0, false
+	}
+	return entries, written, true
 }
 
 // readCacheFile reads the cache file, which must be a regular file (not a
@@ -158,37 +173,41 @@ func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 	}
 	c.mu.Lock()
 	e, ok := c.entries[abs]
+	var held Entry
+	if ok {
+		held = *e
+	}
 	c.mu.Unlock()
 	if !ok {
 		c.miss()
 		return lint.Cached{}, false
 	}
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() {
+	st, err := statMeta(path)
+	if err != nil || !st.regular {
 		c.miss()
 		return lint.Cached{}, false
 	}
-	mod := st.ModTime().UnixNano()
-	ino, ctime := changeID(st)
-	last := max(mod, ctime)
-	racy := last >= c.written.Add(-racyWindow).UnixNano()
-	if st.Size() == e.Size && mod == e.ModTime && ino == e.Inode && ctime == e.CTime && !racy {
-		c.hit()
-		return withFile(e.Result, path), true
+	racy := max(st.mod, st.ctime) >= c.written.Add(-racyWindow).UnixNano()
+	if !(st.size == held.Size && st.mod == held.ModTime && st.ino == held.Inode && st.ctime == held.CTime && !racy) {
+		// metadata changed or cannot be trusted: compare the content
+		src, err := os.ReadFile(path)
+		if err != nil || sha256.Sum256(src) != held.Hash {
+			c.miss()
+			return lint.Cached{}, false
+		}
+		held.Size, held.ModTime, held.Inode, held.CTime = st.size, st.mod, st.ino, st.ctime
+		c.mu.Lock()
+		*e = held
+		c.dirty = true
+		c.mu.Unlock()
 	}
-	// metadata changed or cannot be trusted: compare the content
-	src, err := os.ReadFile(path)
-	if err != nil || sha256.Sum256(src) != e.Hash {
-		c.miss()
+	r, err := decodeResult(held.result, path)
+	if err != nil {
+		c.miss() // a damaged entry: lint the file again
 		return lint.Cached{}, false
 	}
-	c.mu.Lock()
-	e.Size, e.ModTime, e.Inode, e.CTime = st.Size(), mod, ino, ctime
-	c.entries[abs] = e
-	c.dirty = true
-	c.mu.Unlock()
 	c.hit()
-	return withFile(e.Result, path), true
+	return r, true
 }
 
 func (c *Cache) hit() {
@@ -203,22 +222,6 @@ func (c *Cache) miss() {
 	c.mu.Unlock()
 }
 
-// withFile sets the path the results are reported under (the cache keys on
-// absolute paths; the user may have named the file another way).
-func withFile(r lint.Cached, path string) lint.Cached {
-	out := lint.Cached{Diags: make([]lint.Diagnostic, len(r.Diags))}
-	for i, d := range r.Diags {
-		d.File = path
-		out.Diags[i] = d
-	}
-	if r.Ref != nil {
-		ref := *r.Ref
-		ref.File = path
-		out.Ref = &ref
-	}
-	return out
-}
-
 // Put records a file's results; src is the content they were computed from.
 func (c *Cache) Put(path string, src []byte, r lint.Cached) {
 	abs, err := c.abs(path)
@@ -230,7 +233,9 @@ func (c *Cache) Put(path string, src []byte, r lint.Cached) {
 		return
 	}
 	ino, ctime := changeID(st)
-	e := Entry{Size: int64(len(src)), ModTime: st.ModTime().UnixNano(), Inode: ino, CTime: ctime, Hash: sha256.Sum256(src), Result: r}
+	enc := &encoder{}
+	encodeResult(enc, r)
+	e := &Entry{Size: int64(len(src)), ModTime: st.ModTime().UnixNano(), Inode: ino, CTime: ctime, Hash: sha256.Sum256(src), result: enc.b}
 	if st.Size() != e.Size {
 		e.ModTime = 0 // changed since it was read: force a hash check next time
 	}
@@ -254,16 +259,30 @@ func (c *Cache) Save() error {
 	if _, refuse := readCacheFile(c.path); refuse != "" {
 		return fmt.Errorf("not writing the cache: %s; name another file with --cache-file or `cache:` in the config", refuse)
 	}
-	fd := fileData{Key: c.key, Written: time.Now().UnixNano(), Entries: make([]pathEntry, 0, len(c.entries))}
+	paths := make([]string, 0, len(c.entries))
+	size := len(magic) + sha256.Size + len(c.key) + 32
 	for p, e := range c.entries {
-		fd.Entries = append(fd.Entries, pathEntry{p, e})
+		paths = append(paths, p)
+		size += len(p) + len(e.result) + 80
 	}
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(fd); err != nil {
-		return err
+	sort.Strings(paths) // the same entries give the same file
+	enc := &encoder{b: make([]byte, 0, size)}
+	enc.b = append(enc.b, magic...)
+	enc.string(c.key)
+	enc.int(time.Now().UnixNano())
+	enc.uint(uint64(len(paths)))
+	for _, p := range paths {
+		e := c.entries[p]
+		enc.string(p)
+		enc.int(e.Size)
+		enc.int(e.ModTime)
+		enc.uint(e.Inode)
+		enc.int(e.CTime)
+		enc.fixed(&e.Hash)
+		enc.bytes(e.result)
 	}
-	sum := sha256.Sum256(body.Bytes())
-	out := append(append([]byte(magic), body.Bytes()...), sum[:]...)
+	sum := sha256.Sum256(enc.b[len(magic):])
+	out := append(enc.b, sum[:]...)
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return err
 	}

@@ -15,3 +15,12 @@ func changeID(st os.FileInfo) (ino uint64, ctime int64) {
 
 // openNoFollow refuses to open a symbolic link (checked with Lstat too).
 const openNoFollow = syscall.O_NOFOLLOW
+
+// statMeta: see stat_linux.go.
+func statMeta(path string) (meta, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return meta{}, err
+	}
+	return metaOf(st), nil
+}

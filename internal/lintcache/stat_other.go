@@ -10,3 +10,12 @@ func changeID(os.FileInfo) (ino uint64, ctime int64) { return 0, 0 }
 
 // openNoFollow: no O_NOFOLLOW here; Lstat alone keeps links out.
 const openNoFollow = 0
+
+// statMeta: see stat_linux.go.
+func statMeta(path string) (meta, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return meta{}, err
+	}
+	return metaOf(st), nil
+}

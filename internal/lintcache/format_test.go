@@ -1,0 +1,128 @@
+package lintcache
+
+import (
+	"crypto/sha256"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// TestResultRoundTrip: every field of a diagnostic and a pack reference
+// comes back as it went in. The field counts are pinned: a field added to
+// either type must be added to the format (and the magic bumped).
+func TestResultRoundTrip(t *testing.T) {
+	if n := reflect.TypeOf(lint.Diagnostic{}).NumField(); n != 10 {
+		t.Fatalf("lint.Diagnostic has %d fields: add the new one to encodeResult and decodeResult, and bump magic", n)
+	}
+	if n := reflect.TypeOf(lint.PackRef{}).NumField(); n != 8 {
+		t.Fatalf("lint.PackRef has %d fields: add the new one to encodeResult and decodeResult, and bump magic", n)
+	}
+	in := lint.Cached{
+		Diags: []lint.Diagnostic{
+			{File: "p.yaml", Pos: pack.Pos{Line: 3, Col: 7}, End: pack.Pos{Line: 3, Col: 19}, Span: pack.Span{Start: 40, End: 52},
+				Pointer: "/star/action/example", Rule: "no-we", Severity: lint.Warning, Message: "“we” — say I", Source: "  example: We fixed it",
+				Fix: &lint.SuggestedFix{Message: "Replace", Edits: []lint.TextEdit{{Start: 40, End: 42, NewText: "I"}, {Start: 0, End: 0, NewText: ""}}}},
+			{File: "p.yaml", Pos: pack.Pos{Line: 1, Col: 1}, Rule: "schema", Severity: lint.Error, Message: "x"},
+		},
+		Ref: &lint.PackRef{File: "p.yaml", ID: "p", Pos: pack.Pos{Line: 2, Col: 5}, End: pack.Pos{Line: 2, Col: 6}, Answers: "ACBD", Options: "4432",
+			QuizPos: pack.Pos{Line: 40, Col: 1}, QuizEnd: pack.Pos{Line: 40, Col: 5}},
+	}
+	enc := &encoder{}
+	encodeResult(enc, in)
+	out, err := decodeResult(enc.b, "p.yaml")
+	if err != nil || !reflect.DeepEqual(out, in) {
+		t.Fatalf("round trip:\n got %+v, %v\nwant %+v", out, err, in)
+	}
+	empty := &encoder{}
+	encodeResult(empty, lint.Cached{})
+	if out, err := decodeResult(empty.b, "q"); err != nil || out.Diags != nil || out.Ref != nil {
+		t.Errorf("empty result: %+v, %v", out, err)
+	}
+	// every cut and every flipped byte is refused or decodes to something,
+	// never a panic or a huge allocation
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < len(enc.b); i++ {
+		decodeResult(enc.b[:i], "p")
+		b := append([]byte(nil), enc.b...)
+		b[r.IntN(len(b))] ^= byte(1 + r.IntN(255))
+		decodeResult(b, "p")
+	}
+}
+
+// TestHostileTable: a file with the right header and checksum whose table
+// declares more entries or longer strings than it holds is ignored, and
+// allocates nothing of what it declares.
+func TestHostileTable(t *testing.T) {
+	forge := func(build func(e *encoder)) string {
+		e := &encoder{b: []byte(magic)}
+		build(e)
+		sum := sha256.Sum256(e.b[len(magic):])
+		path := filepath.Join(t.TempDir(), "forged.cache")
+		os.WriteFile(path, append(e.b, sum[:]...), 0o644)
+		return path
+	}
+	for name, build := range map[string]func(e *encoder){
+		"a billion entries": func(e *encoder) { e.string("k"); e.int(0); e.uint(1 << 30) },
+		"a path longer than the file": func(e *encoder) {
+			e.string("k")
+			e.int(0)
+			e.uint(1)
+			e.uint(1 << 40)
+		},
+		"a result longer than the file": func(e *encoder) {
+			e.string("k")
+			e.int(0)
+			e.uint(1)
+			e.string("/a")
+			e.int(1)
+			e.int(1)
+			e.uint(1)
+			e.int(1)
+			e.fixed(&[32]byte{})
+			e.uint(1 << 40)
+		},
+		"bytes after the table": func(e *encoder) { e.string("k"); e.int(0); e.uint(0); e.b = append(e.b, 7) },
+	} {
+		var before, after runtimeMem
+		before.read()
+		c := Open(forge(build), "k")
+		after.read()
+		if len(c.entries) != 0 {
+			t.Errorf("%s: %d entries trusted", name, len(c.entries))
+		}
+		if grew := after.total - before.total; grew > 1<<20 {
+			t.Errorf("%s: opening allocated %d bytes", name, grew)
+		}
+	}
+}
+
+// TestDamagedResultIsAMiss: an entry whose table is sound but whose result
+// does not decode is linted again, not reported half-read.
+func TestDamagedResultIsAMiss(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.yaml")
+	os.WriteFile(p, []byte("id: a\n"), 0o644)
+	aged(t, p)
+	c := Open(filepath.Join(dir, "cache"), "k")
+	c.Put(p, []byte("id: a\n"), result("a"))
+	for _, e := range c.entries {
+		e.result = []byte{5} // five diagnostics, and nothing of them
+	}
+	if _, ok := c.Lookup(p); ok {
+		t.Error("a damaged result was reported as a hit")
+	}
+}
+
+type runtimeMem struct{ total uint64 }
+
+func (m *runtimeMem) read() {
+	var s runtime.MemStats
+	runtime.ReadMemStats(&s)
+	m.total = s.TotalAlloc
+}
