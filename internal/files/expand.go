@@ -66,7 +66,9 @@ func Expand(paths []string, skip func(string) bool) ([]string, []error) {
 			errs = append(errs, describe(root, err))
 		}
 	}
-	sort.Strings(out)
+	if !sort.StringsAreSorted(out) { // one directory walks in order already
+		sort.Strings(out)
+	}
 	return out, errs
 }
 
