@@ -3,6 +3,7 @@ package prose
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -230,4 +231,70 @@ func (x *PhraseIndex) withEdges(s Span, phrase string) Span {
 		s.End += len(post)
 	}
 	return s
+}
+
+// PhraseTermSet counts, in texts, the terms of some key phrases and only
+// those: phrase-in-example asks whether each phrase's terms are in its
+// example, which needs no count of the example's other words. Counting
+// allocates nothing.
+type PhraseTermSet struct {
+	index  map[string]int // term -> its slot in counts
+	counts []int
+	buf    []byte
+}
+
+// Reset empties the set for the next step's phrases.
+func (s *PhraseTermSet) Reset() {
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	clear(s.index)
+	s.counts = s.counts[:0]
+}
+
+// AddPhrase adds a phrase's terms to those counted.
+func (s *PhraseTermSet) AddPhrase(phrase string) {
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	EachWord(phrase, func(w string, _ int) bool {
+		EachPhraseTerm(w, func(t string) {
+			if _, ok := s.index[t]; !ok {
+				s.index[t] = len(s.counts)
+				s.counts = append(s.counts, 0)
+			}
+		})
+		return true
+	})
+}
+
+// CountWord counts one word of a text (as EachWord gives it).
+func (s *PhraseTermSet) CountWord(w string) {
+	s.buf = appendFolded(s.buf[:0], w)
+	for part := range bytesSplitHyphens(s.buf) {
+		if i, ok := s.index[string(part)]; ok {
+			s.counts[i]++
+		}
+	}
+}
+
+// Missing returns the phrase's terms (quoted) that the counted texts lack,
+// repeats counted: "we we" needs two.
+func (s *PhraseTermSet) Missing(phrase string) []string {
+	var used map[string]int
+	var missing []string
+	for _, t := range PhraseTerms(phrase) {
+		if used == nil {
+			used = map[string]int{}
+		}
+		used[t]++
+		have := 0
+		if i, ok := s.index[t]; ok {
+			have = s.counts[i]
+		}
+		if used[t] > have {
+			missing = append(missing, strconv.Quote(t))
+		}
+	}
+	return missing
 }

@@ -27,12 +27,13 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 		type source struct {
 			name  string
 			where string
-			have  map[string]int // nil: no example to look in
+			any   bool // false: no example to look in
 		}
 		// A step's phrases come one after another, so one source at a time
-		// serves them, its map cleared for the next step.
+		// serves them, its counts reset for the next step. Only the
+		// phrases' own terms are counted in the example.
 		var src source
-		counts := make(map[string]int, 64)
+		var terms prose.PhraseTermSet
 		p.Each(stepPhrases, func(ph lint.Text) {
 			name := segment(ph.Ptr, 1)
 			step := p.Pack.Star.Step(name)
@@ -40,8 +41,12 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 				return // not a STAR step: the schema rule says so
 			}
 			if src.name != name || src.where == "" {
-				clear(counts)
 				src = source{name: name, where: "its example"}
+				terms.Reset()
+				for _, phrase := range step.Phrases {
+					terms.AddPhrase(phrase)
+				}
+				terms.AddPhrase(ph.Value) // as the node has it, should the model differ
 				texts := []string{step.Example}
 				if name == "reflection" {
 					texts = texts[:0]
@@ -54,14 +59,14 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 					if text == "" {
 						continue
 					}
-					src.have = counts
+					src.any = true
 					// each text's words are split once per file, shared
 					for _, w := range p.Words(text) {
-						prose.EachPhraseTerm(w.Text, func(t string) { counts[t]++ })
+						terms.CountWord(w.Text)
 					}
 				}
 			}
-			if src.have == nil {
+			if !src.any {
 				return // no example to look in: nothing to compare
 			}
 			if splitAt, whole := splitNumber(p, ph, step.Phrases); splitAt != "" {
@@ -75,25 +80,11 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 			if continuesSplit(p, ph) {
 				return // the item before was reported as split here
 			}
-			if missing := missingTerms(ph.Value, src.have); len(missing) > 0 {
+			if missing := terms.Missing(ph.Value); len(missing) > 0 {
 				p.ReportText(ph, "key phrase %q of the %s step is not in %s (missing %s): quote the example's words or fix the phrase", ph.Value, name, src.where, strings.Join(missing, ", "))
 			}
 		})
 	},
-}
-
-// missingTerms returns the phrase's words that the source lacks, counting
-// repeats.
-func missingTerms(phrase string, have map[string]int) []string {
-	used := map[string]int{}
-	var missing []string
-	for _, t := range prose.PhraseTerms(phrase) {
-		used[t]++
-		if used[t] > have[t] {
-			missing = append(missing, strconv.Quote(t))
-		}
-	}
-	return missing
 }
 
 // splitNumber reports a phrase that YAML cut at a number's comma in a flow
