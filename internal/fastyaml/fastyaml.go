@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -66,8 +67,20 @@ func (s *Slab) Release() {
 // ParseSlab is Parse, also returning the slab the tree's nodes live in
 // (nil when it declines; the slab is then reused already).
 func ParseSlab(src []byte) (root *yaml.Node, slab *Slab, ok bool) {
+	return parseSlab(src, false)
+}
+
+// ParseOwned is ParseSlab for a buffer that nothing will ever change (a
+// file just read, which only its File holds): the tree's strings then
+// share its bytes instead of a copy of them, which saves the copy of every
+// pack a batch lint reads.
+func ParseOwned(src []byte) (root *yaml.Node, slab *Slab, ok bool) {
+	return parseSlab(src, true)
+}
+
+func parseSlab(src []byte, owned bool) (root *yaml.Node, slab *Slab, ok bool) {
 	slab = slabs.Get().(*Slab)
-	root, ok = parseInto(src, slab)
+	root, ok = parseInto(src, slab, owned)
 	if !ok {
 		slab.Release()
 		return nil, nil, false
@@ -75,7 +88,7 @@ func ParseSlab(src []byte) (root *yaml.Node, slab *Slab, ok bool) {
 	return root, slab, true
 }
 
-func parseInto(src []byte, slab *Slab) (root *yaml.Node, ok bool) {
+func parseInto(src []byte, slab *Slab, owned bool) (root *yaml.Node, ok bool) {
 	if !plainText(src) {
 		// Windows line ends (git's core.autocrlf). To YAML a CRLF is one line
 		// break, as LF is, and no column counts it, so the same text with LF
@@ -88,8 +101,15 @@ func parseInto(src []byte, slab *Slab) (root *yaml.Node, ok bool) {
 		if src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")); !plainText(src) {
 			return nil, false
 		}
+		owned = true // the copy is ours alone
 	}
-	p := &parser{src: string(src)}
+	var text string
+	if owned && len(src) > 0 {
+		text = unsafe.String(unsafe.SliceData(src), len(src)) // never changed: see ParseOwned
+	} else {
+		text = string(src)
+	}
+	p := &parser{src: text}
 	// A pack has a node for about every 37 bytes; one slab then nearly
 	// always suffices. A reused slab is not cleared: every node is written
 	// whole when it is made.

@@ -35,7 +35,9 @@ type Problem struct {
 // everything needed to turn a JSON pointer into a position.
 type File struct {
 	Path string
-	Src  []byte
+	// Src is the file's bytes. Never change them: the tree's strings may
+	// share them (owned, below), and other goroutines read them.
+	Src []byte
 	// Root is the document's top-level mapping, nil when the file could not
 	// be read as one (see Problems). Its nodes carry no comments; the
 	// formatter, which keeps comments, parses with yaml.v3 itself.
@@ -57,6 +59,9 @@ type File struct {
 	indexOnce sync.Once
 	lookups   atomic.Int32
 	slab      *fastyaml.Slab // the nodes' memory, for Release
+	// owned: Src is this File's alone and never changes (ReadFile's
+	// buffer), so the tree's strings share it instead of copying it.
+	owned bool
 }
 
 // indexAfter is how many lookups a file answers by walking the tree before
@@ -85,8 +90,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // that is not a valid pack document comes back with Problems and a nil Root.
 // Load does not panic on any input and takes time and memory bounded by
 // MaxFileSize.
-func Load(path string, src []byte) *File {
-	f := &File{Path: path, Src: src, Pack: &Pack{}, lines: newLineTable(src)}
+func Load(path string, src []byte) *File { return load(path, src, false) }
+
+// load is Load; owned says nothing else has src and nothing will change
+// it (ReadFile's buffer), so the tree may share its bytes.
+func load(path string, src []byte, owned bool) *File {
+	f := &File{Path: path, Src: src, Pack: &Pack{}, lines: newLineTable(src), owned: owned}
 	if len(src) > MaxFileSize {
 		f.fail(Pos{1, 1}, "file is %s, over starlint's limit of %s for one pack: split it into several packs", byteSize(len(src)), byteSize(MaxFileSize))
 		return f
@@ -271,7 +280,11 @@ type document struct {
 // message. Either way the nodes carry no comments, so what downstream sees
 // never depends on the path taken.
 func parse(f *File, body []byte) (document, bool) {
-	if root, slab, ok := fastyaml.ParseSlab(body); ok {
+	parse := fastyaml.ParseSlab
+	if f.owned {
+		parse = fastyaml.ParseOwned
+	}
+	if root, slab, ok := parse(body); ok {
 		return document{root: root, slab: slab}, true
 	}
 	if off, r, bad := firstBadByte(f.Src); bad {

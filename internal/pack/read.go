@@ -22,7 +22,7 @@ func ReadFile(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, src), nil
+	return load(path, src, true), nil // the buffer is this File's alone
 }
 
 // ErrTooLarge is the error, wrapped, for a file over MaxFileSize.
