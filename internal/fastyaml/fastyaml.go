@@ -52,7 +52,11 @@ func Parse(src []byte) (root *yaml.Node, ok bool) {
 // nothing reads the tree any more (a batch lint, once a file is linted)
 // gives it back with Release, and the next parse reuses it: the nodes of a
 // pack are most of what reading it allocates.
-type Slab struct{ nodes []yaml.Node }
+type Slab struct {
+	nodes    []yaml.Node
+	contents []*yaml.Node // the Content slices' memory
+	children []*yaml.Node // the parser's stack
+}
 
 var slabs = sync.Pool{New: func() any { return new(Slab) }}
 
@@ -119,6 +123,16 @@ func parseInto(src []byte, slab *Slab, owned bool) (root *yaml.Node, ok bool) {
 		p.nodes = make([]yaml.Node, 0, need)
 	}
 	slab.nodes = p.nodes // the first slab is the one kept for reuse
+	// the Content slices and the stack likewise: the largest so far is kept
+	p.contents, p.children = slab.contents[:0], slab.children[:0]
+	defer func() {
+		if cap(p.contents) > cap(slab.contents) {
+			slab.contents = p.contents[:0]
+		}
+		if cap(p.children) > cap(slab.children) {
+			slab.children = p.children[:0]
+		}
+	}()
 	l, found := p.next()
 	if !found {
 		return nil, false

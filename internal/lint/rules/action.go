@@ -119,11 +119,16 @@ func passiveVerb(s string) string {
 // first word.
 func startsWithI(s string) (string, bool) {
 	s = strings.TrimLeft(s, "\"'“‘([ ")
-	words := prose.Words(s)
-	if len(words) == 0 || words[0].Start != 0 {
+	// the first word only (splitting the whole sentence into a slice was
+	// most of what this rule allocated)
+	w, start := "", -1
+	prose.EachWord(s, func(word string, at int) bool {
+		w, start = word, at
+		return false
+	})
+	if start != 0 {
 		return clip(s, 12), false
 	}
-	w := words[0].Text
 	switch strings.ReplaceAll(w, "’", "'") {
 	case "I", "I'm", "I've", "I'd", "I'll":
 		return w, true
