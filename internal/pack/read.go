@@ -68,18 +68,22 @@ func ReadSource(path string) ([]byte, error) {
 }
 
 // readAll reads fh to its end, or one byte past MaxFileSize if the file grew
-// since it was measured. The buffer is sized from the measurement, so a file
-// takes one read and one more to see the end, where io.ReadAll would grow
-// its buffer through several.
+// since it was measured. The buffer is sized from the measurement plus a
+// byte, so a file nearly always takes one read: a read of a regular file
+// that returns the measured size and less than was asked for has reached
+// the end (a file that grew since fills the extra byte, and is read on),
+// where io.ReadAll would grow its buffer through several reads and then
+// make one more to see the end.
 func readAll(fh *os.File, size int) ([]byte, error) {
-	src := make([]byte, 0, size+1) // the extra byte lets the last read see the end
+	src := make([]byte, 0, size+1) // the extra byte tells "grew" from "at the end"
 	for len(src) <= MaxFileSize {
 		if len(src) == cap(src) {
 			src = append(src, 0)[:len(src)]
 		}
-		n, err := fh.Read(src[len(src):min(cap(src), MaxFileSize+1)])
+		want := min(cap(src), MaxFileSize+1) - len(src)
+		n, err := fh.Read(src[len(src) : len(src)+want])
 		src = src[:len(src)+n]
-		if err == io.EOF {
+		if err == io.EOF || (err == nil && n > 0 && n < want && len(src) == size) {
 			return src, nil
 		}
 		if err != nil {
