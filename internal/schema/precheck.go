@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -35,6 +37,37 @@ type precheck struct {
 	maxItems  int // -1: no limit
 	minLength int
 	pattern   *regexp.Regexp
+	// matched remembers strings the pattern accepted: packs repeat the
+	// same few ("30s", "B"), and a map lookup is a fraction of a match.
+	matched *matchCache
+}
+
+type matchCache struct {
+	m sync.Map // string -> struct{}
+	n atomic.Int32
+}
+
+// maxMatched bounds matched: a corpus of distinct values (ids) must not
+// grow it without end.
+const maxMatched = 512
+
+// matches reports whether v matches the pattern, remembering the first
+// maxMatched strings that did.
+func (p *precheck) matches(v string) bool {
+	c := p.matched
+	if c == nil {
+		return p.pattern.MatchString(v)
+	}
+	if _, ok := c.m.Load(v); ok {
+		return true
+	}
+	if !p.pattern.MatchString(v) {
+		return false
+	}
+	if c.n.Add(1) <= maxMatched {
+		c.m.Store(strings.Clone(v), struct{}{}) // a copy: v shares a file's text
+	}
+	return true
 }
 
 type typeSet uint8
@@ -152,6 +185,7 @@ func (c *precompiler) compile(s map[string]any, where string) (*precheck, error)
 			p.minLength = int(v.(float64))
 		case "pattern":
 			p.pattern, err = regexp.Compile(v.(string))
+			p.matched = &matchCache{}
 		case "$ref":
 			// resolved below; siblings of $ref only annotate in this schema
 		default:
@@ -292,10 +326,11 @@ func (p *precheck) validScalar(v any) bool {
 		if p.notEnum != nil && contains(p.notEnum, v) {
 			return false
 		}
-		if p.minLength > 0 && utf8.RuneCountInString(v) < p.minLength {
+		// a character is at most 4 bytes: only a short string needs counting
+		if p.minLength > 0 && len(v) < 4*p.minLength && utf8.RuneCountInString(v) < p.minLength {
 			return false
 		}
-		return p.pattern == nil || p.pattern.MatchString(v)
+		return p.pattern == nil || p.matches(v)
 	case int64:
 		if p.types&(tInteger|tNumber) == 0 || p.enum != nil {
 			return false

@@ -1,9 +1,11 @@
 package schema
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -132,5 +134,22 @@ func mutate(r *rand.Rand, root *yaml.Node) {
 		if v.tag == "!!str" {
 			n.Style = yaml.DoubleQuotedStyle
 		}
+	}
+}
+
+// TestPatternMemory: remembering matched strings changes no answer, past
+// its bound too.
+func TestPatternMemory(t *testing.T) {
+	p := &precheck{pattern: regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`), matched: &matchCache{}}
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 2*maxMatched; i++ {
+			good, bad := fmt.Sprintf("id-%d", i), fmt.Sprintf("Id %d", i)
+			if !p.matches(good) || p.matches(bad) {
+				t.Fatalf("round %d: %q or %q answered wrong", round, good, bad)
+			}
+		}
+	}
+	if n := p.matched.n.Load(); n < maxMatched {
+		t.Errorf("remembered %d", n)
 	}
 }
