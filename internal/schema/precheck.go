@@ -306,6 +306,9 @@ func (p *precheck) valid(n *yaml.Node) bool {
 		}
 		return true
 	case yaml.ScalarNode:
+		if n.Tag == "!!str" {
+			return p.validString(n.Value) // most scalars: no boxing into an any
+		}
 		return p.validScalar(scalarValueOf(n))
 	}
 	return false // aliases and anything else: let the full validator decide
@@ -314,23 +317,7 @@ func (p *precheck) valid(n *yaml.Node) bool {
 func (p *precheck) validScalar(v any) bool {
 	switch v := v.(type) {
 	case string:
-		if p.types&tString == 0 {
-			return false
-		}
-		if p.constant != nil && p.constant != any(v) {
-			return false
-		}
-		if p.enum != nil && !contains(p.enum, v) {
-			return false
-		}
-		if p.notEnum != nil && contains(p.notEnum, v) {
-			return false
-		}
-		// a character is at most 4 bytes: only a short string needs counting
-		if p.minLength > 0 && len(v) < 4*p.minLength && utf8.RuneCountInString(v) < p.minLength {
-			return false
-		}
-		return p.pattern == nil || p.matches(v)
+		return p.validString(v)
 	case int64:
 		if p.types&(tInteger|tNumber) == 0 || p.enum != nil {
 			return false
@@ -348,6 +335,26 @@ func (p *precheck) validScalar(v any) bool {
 		return p.types&tNull != 0 && p.constant == nil && p.enum == nil
 	}
 	return false
+}
+
+func (p *precheck) validString(v string) bool {
+	if p.types&tString == 0 {
+		return false
+	}
+	if p.constant != nil && p.constant != any(v) {
+		return false
+	}
+	if p.enum != nil && !contains(p.enum, v) {
+		return false
+	}
+	if p.notEnum != nil && contains(p.notEnum, v) {
+		return false
+	}
+	// a character is at most 4 bytes: only a short string needs counting
+	if p.minLength > 0 && len(v) < 4*p.minLength && utf8.RuneCountInString(v) < p.minLength {
+		return false
+	}
+	return p.pattern == nil || p.matches(v)
 }
 
 func hasKey(n *yaml.Node, key string) bool {
