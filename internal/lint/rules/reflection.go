@@ -283,27 +283,44 @@ func storyTexts(p *lint.Pass) []string {
 // building the set of every story term: most reflections share one early.
 func sharesStory(p *lint.Pass, story []string, words []prose.Word) (shares, anyTerm bool) {
 	type term struct{ stem, plural string }
-	var mine []term
+	// the reflection's terms by the first byte of their stem: a story word
+	// is compared only with the terms it could be (folding only drops
+	// characters, so "Deadline" can be "deadline" but never "estimate")
+	var byFirst [utf8.RuneSelf][]term
+	var wide, all []term // stems starting beyond ASCII; every stem
 	for _, w := range words {
 		if f := prose.FoldTerm(w.Text); distinctive(w.Text, f) {
 			st := stem(f)
-			mine = append(mine, term{st, st + "s"})
+			t := term{st, st + "s"}
+			all = append(all, t)
+			if c := st[0]; c < utf8.RuneSelf {
+				byFirst[c] = append(byFirst[c], t)
+			} else {
+				wide = append(wide, t)
+			}
 		}
+	}
+	check := func(w prose.Word, candidates []term) bool {
+		for _, m := range candidates {
+			if len(w.Text) < len(m.stem) {
+				continue
+			}
+			if prose.TermEquals(w.Text, m.stem) || prose.TermEquals(w.Text, m.plural) {
+				if f := prose.FoldTerm(w.Text); stem(f) == m.stem && distinctive(w.Text, f) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	for _, text := range story {
 		for _, w := range p.Words(text) {
-			for _, m := range mine {
-				// stem(FoldTerm(w)) == m.stem, without folding every word;
-				// folding only drops characters, so a shorter word, or one
-				// starting with another ASCII letter, cannot be it
-				if c := w.Text[0]; len(w.Text) < len(m.stem) || c < utf8.RuneSelf && c|0x20 != m.stem[0] && m.stem[0] < utf8.RuneSelf {
-					continue
+			if c := w.Text[0]; c < utf8.RuneSelf {
+				if check(w, byFirst[c|0x20]) || (c|0x20 != c && check(w, byFirst[c])) || check(w, wide) {
+					return true, true
 				}
-				if prose.TermEquals(w.Text, m.stem) || prose.TermEquals(w.Text, m.plural) {
-					if f := prose.FoldTerm(w.Text); stem(f) == m.stem && distinctive(w.Text, f) {
-						return true, true
-					}
-				}
+			} else if check(w, all) {
+				return true, true
 			}
 			if !anyTerm {
 				anyTerm = distinctive(w.Text, prose.FoldTerm(w.Text)) // true within a few words

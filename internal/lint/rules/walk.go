@@ -12,8 +12,13 @@ import (
 // eachString calls fn for every text value in the pack. The pointer is
 // built only when asked for, since most texts are reported on rarely.
 func eachString(f *pack.File, fn func(ptr func() string, n *yaml.Node)) {
+	// one ptr for the whole walk, not a closure per string: it is only
+	// called during fn, while cur is that string's path
+	var cur []string
+	ptr := func() string { return pack.JoinPointer(cur...) }
 	lint.WalkStrings(f.Root, func(path []string, n *yaml.Node) {
-		fn(func() string { return pack.JoinPointer(path...) }, n)
+		cur = path
+		fn(ptr, n)
 	})
 }
 
