@@ -59,7 +59,6 @@ func wordBoundary(s string, i int) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
 }
 
-
 // NoPlaceholder finds text left unwritten.
 var NoPlaceholder = &lint.Rule{
 	Name:    "no-placeholder",
