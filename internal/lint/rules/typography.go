@@ -62,10 +62,27 @@ func scanText(s string) (straight, curly int, spacing bool) {
 		}
 		rest = rest[i+2:]
 	}
+	// Space is in every text, so each search for a pair starting with it
+	// stops at every word; newlines and tabs are few, so pairs ending in a
+	// newline or starting with a tab are found from those.
 	spacing = strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") ||
-		strings.Contains(s, "  ") || strings.Contains(s, " \n") ||
-		strings.Contains(s, "\t ") || strings.Contains(s, "\t\n")
+		strings.Contains(s, "  ") || spaceBeforeNewline(s) ||
+		strings.IndexByte(s, '\t') >= 0 && (strings.Contains(s, "\t ") || strings.Contains(s, "\t\n"))
 	return
+}
+
+// spaceBeforeNewline reports whether s has " \n".
+func spaceBeforeNewline(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return false
+		}
+		if i+j > 0 && s[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 func isCurly(r rune) bool    { return r == '‘' || r == '’' || r == '“' || r == '”' }
