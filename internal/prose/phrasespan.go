@@ -68,6 +68,18 @@ func newPhraseIndex(text string, wanted map[string]bool) *PhraseIndex {
 	return x
 }
 
+// plainTerm reports whether w is its own single term: lower-case ASCII
+// with nothing FoldTerm drops and no hyphen to cut at.
+func plainTerm(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' || c == '\'' || c == ',' || c == '-' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // appendFolded appends w folded as FoldTerm folds it.
 func appendFolded(buf []byte, w string) []byte {
 	for _, r := range w {
@@ -270,6 +282,12 @@ func (s *PhraseTermSet) AddPhrase(phrase string) {
 
 // CountWord counts one word of a text (as EachWord gives it).
 func (s *PhraseTermSet) CountWord(w string) {
+	if plainTerm(w) { // most words: already a term, looked up as they are
+		if i, ok := s.index[w]; ok {
+			s.counts[i]++
+		}
+		return
+	}
 	s.buf = appendFolded(s.buf[:0], w)
 	for part := range bytesSplitHyphens(s.buf) {
 		if i, ok := s.index[string(part)]; ok {

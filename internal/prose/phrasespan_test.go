@@ -91,3 +91,28 @@ func TestPhraseIndexForAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseTermSetCounts: the set counts a phrase's terms in a text as
+// PhraseTerms would, whatever the words' case, hyphens and apostrophes.
+func TestPhraseTermSetCounts(t *testing.T) {
+	text := "The post-mortem said the on-call lead's fix, and the Post mortem's 8,000 users; ÉCOLE école team’s teams"
+	phrases := []string{"post mortem", "on call", "lead's", "8000 users", "école", "team's", "teams", "the"}
+	var set PhraseTermSet
+	set.Reset()
+	for _, ph := range phrases {
+		set.AddPhrase(ph)
+	}
+	EachWord(text, func(w string, _ int) bool { set.CountWord(w); return true })
+	want := map[string]int{}
+	for _, term := range PhraseTerms(text) {
+		want[term]++
+	}
+	for term, i := range set.index {
+		if set.counts[i] != want[term] {
+			t.Errorf("term %q counted %d, PhraseTerms has %d", term, set.counts[i], want[term])
+		}
+	}
+	if m := set.Missing("post post post mortem"); len(m) != 1 || m[0] != `"post"` {
+		t.Errorf("Missing = %v", m)
+	}
+}
