@@ -389,6 +389,9 @@ test("the index filter narrows the list, and two packs with one title are told a
 
 test("without JavaScript everything stays readable, each answer is reachable, and script-only controls are hidden", async () => {
   const { page, context } = await open(PACK, { javaScriptEnabled: false });
+  await page.emulateMedia({ media: "print" });
+  assert.ok((await page.locator(".answer-key").textContent()).includes("D. Manager-assigned investigation -- no self-initiation"), "unshuffled, the key has the pack's letters");
+  await page.emulateMedia({ media: "screen" });
   assert.equal(await page.getByRole("navigation", { name: "Preparation mode" }).count(), 0, "the mode switcher is hidden");
   assert.equal(await page.getByRole("button", { name: "Reset progress" }).count(), 0);
   for (const id of ["practice", "test", "rehearse"]) { assert.equal(await page.locator("#" + id).isVisible(), false); }
@@ -413,8 +416,11 @@ test("print: a compact layout with an answer key", async () => {
   const { page, context } = await open(PACK, { seed: 1 });
   await page.emulateMedia({ media: "print" });
   assert.ok(await page.getByRole("heading", { name: "Answer key" }).isVisible());
+  // the printed key names the letters as the page shows them (shuffled)
+  const right = "Manager-assigned investigation -- no self-initiation";
+  const shown = (await page.locator("#learn .quiz-item:not(.check)").nth(1).locator(".options button", { hasText: right }).textContent()).slice(0, 1);
   const key = await page.locator(".answer-key").textContent();
-  assert.ok(key.includes("D. Manager-assigned investigation -- no self-initiation"), key);
+  assert.ok(key.includes(`${shown}. ${right}`), key);
   for (const hidden of [".modes", ".toc", "#practice", "#test", "#rehearse", ".progress-bar"]) {
     assert.equal(await page.locator(hidden).isVisible(), false, hidden);
   }

@@ -32,7 +32,7 @@ func TestModesAreScriptOnly(t *testing.T) {
 		`<li data-min="120" data-max="120">SDE 1: 2 minutes <span class="verdict"></span></li>`,
 		`<li data-min="150" data-max="180">Senior SDE: 2 min 30 s to 3 minutes <span class="verdict"></span></li>`,
 		`<h2 id="answer-key">Answer key</h2>`,
-		`<li>D. Manager-assigned investigation -- no self-initiation</li>`,
+		`<span class="answer-letter">D</span>. Manager-assigned investigation -- no self-initiation</li>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)

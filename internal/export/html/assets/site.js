@@ -269,8 +269,15 @@
       updateScore();
       feedback.focus();
     });
-    var shownLetter = item.querySelector(".answer-letter");
-    if (shownLetter && answer >= 0) { shownLetter.textContent = opts.letterOf(answer); }
+    // the disclosed answer and the printed key name the letter shown
+    if (answer >= 0) {
+      var letter = opts.letterOf(answer);
+      var shownLetter = item.querySelector(".answer-letter");
+      if (shownLetter) { shownLetter.textContent = letter; }
+      doc.querySelectorAll(".answer-key li[data-key]").forEach(function (li) {
+        if (li.getAttribute("data-key") === key) { li.querySelector(".answer-letter").textContent = letter; }
+      });
+    }
   });
   updateScore();
 
