@@ -29,6 +29,9 @@ type Source struct {
 	// Ctx, when set, is the export's: an exporter with long work on one
 	// pack checks it (Ctrl-C must not wait for a huge pack to finish).
 	Ctx context.Context
+	// Prepared is what the writer's Prepare returned for this pack, when
+	// the writer is a Preparer.
+	Prepared any
 }
 
 // Options are shared by every exporter.
@@ -65,6 +68,31 @@ type Writer interface {
 	Abort()
 }
 
+// Preparer is a Writer whose work on one pack (converting it, rendering
+// its page) can run ahead of Add and on several packs at once: Prepare
+// must read only the pack and what Start set up, never what Add changes.
+// The exporters then use every core; Add, called in order with
+// src.Prepared set, does what needs order (files, indexes).
+type Preparer interface {
+	Prepare(src *Source) (any, error)
+}
+
+// addOne gives a pack to a writer: Prepare (when it is a Preparer), then
+// Add with the result, on a copy of src (exporters share sources).
+func addOne(w Writer, src *Source) error {
+	p, ok := w.(Preparer)
+	if !ok {
+		return w.Add(src)
+	}
+	v, err := p.Prepare(src)
+	if err != nil {
+		return err
+	}
+	s := *src
+	s.Prepared = v
+	return w.Add(&s)
+}
+
 // Run exports packs already loaded (sorted by id) with e: Start, Add each,
 // Finish. The export command streams from files with Stream instead.
 func Run(e Exporter, packs []*Source, opt Options, out Output) error {
@@ -76,7 +104,7 @@ func Run(e Exporter, packs []*Source, opt Options, out Output) error {
 		return err
 	}
 	for _, src := range packs {
-		if err := w.Add(src); err != nil {
+		if err := addOne(w, src); err != nil {
 			w.Abort()
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"sync"
 	"time"
 
@@ -123,15 +124,12 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for src := range feeds[i] {
-				if addErrs[i] != nil {
-					continue // drain, so the feeder never blocks
-				}
-				if err := w.Add(src); err != nil {
+			addInOrder(w, feeds[i], func(src *Source, err error) {
+				if addErrs[i] == nil {
 					addErrs[i] = fmt.Errorf("export --to %s: %s: %w", exporters[i].Name(), src.Path, err)
 					failOnce.Do(func() { close(failed) })
 				}
-			}
+			})
 		}()
 	}
 	var stopErr error
@@ -197,4 +195,70 @@ func (c *countingOutput) WriteFile(name string, data []byte) error {
 func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
 	*c.n++
 	return c.Output.Create(name)
+}
+
+// addInOrder gives every pack from in to w, in order, calling fail for
+// the first error and draining in after it, so the feeder never blocks.
+// A Preparer's Prepare runs on one goroutine per CPU a few packs ahead;
+// Add still sees the packs one at a time, in order.
+func addInOrder(w Writer, in <-chan *Source, fail func(*Source, error)) {
+	p, ok := w.(Preparer)
+	if !ok {
+		failed := false
+		for src := range in {
+			if failed {
+				continue
+			}
+			if err := w.Add(src); err != nil {
+				failed = true
+				fail(src, err)
+			}
+		}
+		return
+	}
+	type result struct {
+		v   any
+		err error
+	}
+	type job struct {
+		src *Source
+		out chan result
+	}
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan job)
+	order := make(chan job, 2*workers) // bounds the packs prepared ahead
+	for k := 0; k < workers; k++ {
+		go func() {
+			for j := range jobs {
+				v, err := p.Prepare(j.src)
+				j.out <- result{v, err}
+			}
+		}()
+	}
+	go func() {
+		for src := range in {
+			j := job{src, make(chan result, 1)}
+			order <- j
+			jobs <- j
+		}
+		close(jobs)
+		close(order)
+	}()
+	failed := false
+	for j := range order {
+		r := <-j.out
+		if failed {
+			continue
+		}
+		err := r.err
+		if err == nil {
+			s := *j.src
+			s.Prepared = r.v
+			err = w.Add(&s)
+		}
+		if err != nil {
+			failed = true
+			fail(j.src, err)
+		}
+	}
 }

@@ -149,6 +149,19 @@ func TestStreamMatchesRun(t *testing.T) {
 	if total != len(want.Files) {
 		t.Errorf("counts %v add up to %d, want %d files", counts, total, len(want.Files))
 	}
+	// the bundle, written in the order packs reach Add, whatever order
+	// their Prepare finished in
+	opt.Bundle = true
+	streamed, want = &export.MemOutput{}, &export.MemOutput{}
+	if _, err := export.Stream(context.Background(), []export.Exporter{jsonexport.Exporter{}}, planned, opt, streamed); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Run(jsonexport.Exporter{}, loaded, opt, want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(streamed.Files["bundle.json"], want.Files["bundle.json"]) || len(want.Files["bundle.json"]) == 0 {
+		t.Error("bundle.json differs between Stream and Run")
+	}
 }
 
 // TestStreamRefusesChangedFile: a pack edited between lint and export is

@@ -104,9 +104,15 @@ func (w *packageWriter) open() error {
 	return err
 }
 
+// Prepare implements export.Preparer: the pack's notes, built on several
+// packs at once; Add gives them their deck and stores them in order.
+func (w *packageWriter) Prepare(src *export.Source) (any, error) {
+	return notesFor(src, "", w.opt.WordsPerMinute), nil
+}
+
 func (w *packageWriter) Add(src *export.Source) error {
 	atMs := w.opt.Time.UnixMilli()
-	for _, n := range notesFor(src, w.deckNames.deckFor(src.Pack), w.opt.WordsPerMinute) {
+	for _, n := range preparedNotes(src, &w.deckNames, w.opt.WordsPerMinute) {
 		// Ids are not identity (the GUID is); they only need to be unique
 		// and not in the future, so they count up from the export time.
 		id := atMs + int64(w.notes)

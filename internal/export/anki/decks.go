@@ -3,6 +3,7 @@ package anki
 import (
 	"strings"
 
+	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
@@ -27,4 +28,19 @@ func (d *deckNamer) deckFor(p *pack.Pack) string {
 		d.owner[strings.Clone(name)] = strings.Clone(p.ID)
 	}
 	return name
+}
+
+// preparedNotes are the pack's notes, from Prepare when it ran, in the
+// deck deckFor gives the pack (decks depend on the packs before it, so
+// they are named in order, in Add).
+func preparedNotes(src *export.Source, decks *deckNamer, wpm int) []note {
+	notes, ok := src.Prepared.([]note)
+	if !ok {
+		notes = notesFor(src, "", wpm)
+	}
+	deck := decks.deckFor(src.Pack)
+	for i := range notes {
+		notes[i].Deck = deck
+	}
+	return notes
 }

@@ -58,8 +58,13 @@ type textFile struct {
 	*bufio.Writer
 }
 
+// Prepare implements export.Preparer, as packageWriter's does.
+func (w *textWriter) Prepare(src *export.Source) (any, error) {
+	return notesFor(src, "", w.opt.WordsPerMinute), nil
+}
+
 func (w *textWriter) Add(src *export.Source) error {
-	for _, n := range notesFor(src, w.deckNames.deckFor(src.Pack), w.opt.WordsPerMinute) {
+	for _, n := range preparedNotes(src, &w.deckNames, w.opt.WordsPerMinute) {
 		writeTextRow(w.files[n.Type].Writer, n)
 	}
 	return nil

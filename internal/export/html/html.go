@@ -119,11 +119,36 @@ type writer struct {
 	pool       poolBuilder
 }
 
-func (w *writer) Add(src *export.Source) error {
+// prepared is one pack's page, rendered (Prepare runs on several packs at
+// once; Add files them in order).
+type prepared struct {
+	v    *packView
+	page []byte
+}
+
+// Prepare implements export.Preparer: the view and the page.
+func (w *writer) Prepare(src *export.Source) (any, error) {
 	v, err := view(src.Ctx, src.Pack, w.opt.WordsPerMinute)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
+		return nil, err
+	}
+	return &prepared{v: v, page: b.Bytes()}, nil
+}
+
+func (w *writer) Add(src *export.Source) error {
+	pr, ok := src.Prepared.(*prepared)
+	if !ok {
+		x, err := w.Prepare(src)
+		if err != nil {
+			return err
+		}
+		pr = x.(*prepared)
+	}
+	v := pr.v
 	c := w.byCategory[v.Category]
 	if c == nil {
 		name := strings.Clone(v.Category)
@@ -134,11 +159,7 @@ func (w *writer) Add(src *export.Source) error {
 	c.Packs = append(c.Packs, indexEntry{ID: strings.Clone(v.ID), Title: strings.Clone(v.Title),
 		Competency: strings.Clone(v.Competency), Search: v.Search, Quiz: len(v.Quiz), Followups: len(v.Followups)})
 	w.pool.add(c.Name, v.Study)
-	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
-		return err
-	}
-	return w.out.WriteFile(v.ID+".html", b.Bytes())
+	return w.out.WriteFile(v.ID+".html", pr.page)
 }
 
 func (w *writer) Finish() error {

@@ -216,29 +216,46 @@ type writer struct {
 	bundled    int
 }
 
-func (w *writer) Add(src *export.Source) error {
+// prepared is one pack, converted and encoded (Prepare runs on several
+// packs at once; Add writes them in order).
+type prepared struct {
+	entry IndexEntry
+	data  []byte
+}
+
+// Prepare implements export.Preparer: the conversion and the encoding.
+func (w *writer) Prepare(src *export.Source) (any, error) {
 	p := Convert(src.Pack, w.opt.WordsPerMinute)
-	if w.bundle != nil {
+	if w.opt.Bundle {
 		// The same bytes encode(Bundle{...}) would give, one pack at a time.
 		data, err := encodeIndented(p, "    ")
+		return &prepared{data: data}, err
+	}
+	data, err := encode(p)
+	return &prepared{entry: entryFor(src.Pack), data: data}, err
+}
+
+func (w *writer) Add(src *export.Source) error {
+	pr, ok := src.Prepared.(*prepared)
+	if !ok {
+		v, err := w.Prepare(src)
 		if err != nil {
 			return err
 		}
+		pr = v.(*prepared)
+	}
+	if w.bundle != nil {
 		if w.bundled > 0 {
 			w.bundle.WriteByte(',')
 		}
 		w.bundle.WriteString("\n    ")
-		w.bundle.Write(data)
+		w.bundle.Write(pr.data)
 		w.bundled++
 		return nil
 	}
-	entry := entryFor(src.Pack)
-	entry.File = p.ID + ".json"
-	data, err := encode(p)
-	if err != nil {
-		return err
-	}
-	if err := w.out.WriteFile(entry.File, data); err != nil {
+	entry := pr.entry
+	entry.File = entry.ID + ".json"
+	if err := w.out.WriteFile(entry.File, pr.data); err != nil {
 		return err
 	}
 	w.index.Packs = append(w.index.Packs, entry)
