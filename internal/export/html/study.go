@@ -46,6 +46,9 @@ func studyFor(p *jsonexport.Pack) *studyData {
 				sq.Answer = i
 			}
 		}
+		if sq.Answer < 0 {
+			continue // an answer naming no option (exported with --force): Learn shows it as written
+		}
 		d.Quiz = append(d.Quiz, sq)
 	}
 	return d

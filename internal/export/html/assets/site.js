@@ -249,6 +249,7 @@
       texts.push(li.textContent);
       if (li.getAttribute("data-letter") === answerLetter) { answer = i; }
     });
+    if (answer < 0) { return; } // an answer naming no option: left as the page has it
     var q = { options: texts, answer: answer };
     list.textContent = "";
     list.classList.add("js");
