@@ -77,6 +77,20 @@ type Preparer interface {
 	Prepare(src *Source) (any, error)
 }
 
+// PreparedOf is what Prepare gave for src, or, for an Add called directly
+// (without Run or Stream), what it gives now.
+func PreparedOf[T any](p Preparer, src *Source) (T, error) {
+	if v, ok := src.Prepared.(T); ok {
+		return v, nil
+	}
+	v, err := p.Prepare(src)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil
+}
+
 // addOne gives a pack to a writer: Prepare (when it is a Preparer), then
 // Add with the result, on a copy of src (exporters share sources).
 func addOne(w Writer, src *Source) error {

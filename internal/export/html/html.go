@@ -140,13 +140,9 @@ func (w *writer) Prepare(src *export.Source) (any, error) {
 }
 
 func (w *writer) Add(src *export.Source) error {
-	pr, ok := src.Prepared.(*prepared)
-	if !ok {
-		x, err := w.Prepare(src)
-		if err != nil {
-			return err
-		}
-		pr = x.(*prepared)
+	pr, err := export.PreparedOf[*prepared](w, src)
+	if err != nil {
+		return err
 	}
 	v := pr.v
 	c := w.byCategory[v.Category]

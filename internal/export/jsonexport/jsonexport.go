@@ -236,13 +236,9 @@ func (w *writer) Prepare(src *export.Source) (any, error) {
 }
 
 func (w *writer) Add(src *export.Source) error {
-	pr, ok := src.Prepared.(*prepared)
-	if !ok {
-		v, err := w.Prepare(src)
-		if err != nil {
-			return err
-		}
-		pr = v.(*prepared)
+	pr, err := export.PreparedOf[*prepared](w, src)
+	if err != nil {
+		return err
 	}
 	if w.bundle != nil {
 		if w.bundled > 0 {
