@@ -52,7 +52,22 @@ func Lookup(root *yaml.Node, ptr string) (key, value *yaml.Node, ok bool) {
 	if root == nil {
 		return nil, nil, false
 	}
-	for _, seg := range SplitPointer(ptr) {
+	// segments one at a time, without splitting the pointer into a slice:
+	// rules look up a pointer or two per item of every pack
+	rest := strings.TrimPrefix(ptr, "/")
+	if ptr == "" || ptr == "/" {
+		rest = ""
+	}
+	for more := rest != ""; more; {
+		seg := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			seg, rest = rest[:i], rest[i+1:]
+		} else {
+			more = false
+		}
+		if strings.IndexByte(seg, '~') >= 0 {
+			seg = pointerUnescaper.Replace(seg)
+		}
 		switch value.Kind {
 		case yaml.MappingNode:
 			found := false

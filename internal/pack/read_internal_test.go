@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // TestReadAllWhateverTheMeasure: a file read at its measured size, or
@@ -24,6 +27,52 @@ func TestReadAllWhateverTheMeasure(t *testing.T) {
 		fh.Close()
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("measured %d: read %d bytes, %v", measured, len(got), err)
+		}
+	}
+}
+
+// lookupBySplit is Lookup as it was, over SplitPointer: the reference.
+func lookupBySplit(root *yaml.Node, ptr string) (key, value *yaml.Node, ok bool) {
+	value = root
+	for _, seg := range SplitPointer(ptr) {
+		switch value.Kind {
+		case yaml.MappingNode:
+			found := false
+			for i := len(value.Content) - 2; i >= 0; i -= 2 {
+				if k := value.Content[i]; k.Value == seg {
+					key, value, found = k, value.Content[i+1], true
+					break
+				}
+			}
+			if !found {
+				return key, value, false
+			}
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(value.Content) {
+				return key, value, false
+			}
+			key, value = nil, value.Content[i]
+		default:
+			return key, value, false
+		}
+	}
+	return key, value, true
+}
+
+func TestLookupMatchesSplit(t *testing.T) {
+	var doc yaml.Node
+	src := "a: {b: [x, {c: y}], \"\": {\"\": z}, \"t~1u\": 1, \"s/t\": 2, \"m~0n\": 3}\nlist: [1, 2, [3]]\n"
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	for _, ptr := range []string{"", "/", "/a", "a", "/a/b", "/a/b/0", "/a/b/1/c", "/a/b/2", "/a/b/-1", "/a/b/x", "/a/", "/a//", "//",
+		"/a/t~01u", "/a/s~1t", "/a/m~00n", "/list/2/0", "/list/2/0/", "/nope", "/a/b/1/c/d", "/list/01"} {
+		k1, v1, ok1 := Lookup(root, ptr)
+		k2, v2, ok2 := lookupBySplit(root, ptr)
+		if k1 != k2 || v1 != v2 || ok1 != ok2 {
+			t.Errorf("Lookup(%q) = %v %v %v, by split %v %v %v", ptr, k1, v1, ok1, k2, v2, ok2)
 		}
 	}
 }

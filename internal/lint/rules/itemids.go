@@ -83,8 +83,16 @@ four words that say something, as a slug), unique within the list.`,
 
 // scalarAt is the text of a mapping's key, or "".
 func scalarAt(m *yaml.Node, key string) string {
-	if _, v, ok := pack.Lookup(m, "/"+key); ok && v.Kind == yaml.ScalarNode {
-		return v.Value
+	if m.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := len(m.Content) - 2; i >= 0; i -= 2 { // the last one wins, as in pack.Lookup
+		if m.Content[i].Value == key {
+			if v := m.Content[i+1]; v.Kind == yaml.ScalarNode {
+				return v.Value
+			}
+			return ""
+		}
 	}
 	return ""
 }
