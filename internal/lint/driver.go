@@ -10,7 +10,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/starlint-dev/starlint/internal/pack"
-	"github.com/starlint-dev/starlint/internal/prose"
 )
 
 // MaxPerRule bounds the findings one rule reports on one file; past it, one
@@ -164,7 +163,6 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 		locate(f, diags)
 		return diags, nil
 	}
-	words := make(map[string][]prose.Word, 32)
 	maps := make(map[*yaml.Node]*pack.TextMap)
 	memo := map[any]any{}
 	var marks []settled
@@ -173,7 +171,7 @@ func (l *Linter) LintFile(f *pack.File) ([]Diagnostic, *PackRef) {
 	// a lint with a house style.
 	arena := wordArenas.Get().(*wordArena)
 	defer arena.release()
-	pass := &Pass{File: f, Pack: f.Pack, words: words, maps: maps, memo: memo, settled: &marks, arena: arena}
+	pass := &Pass{File: f, Pack: f.Pack, words: arena.byText, maps: maps, memo: memo, settled: &marks, arena: arena}
 	pass.report = func(d Diagnostic) {
 		if pass.reported++; pass.reported > MaxPerRule {
 			return // counted for the closing finding, not kept
