@@ -1,7 +1,9 @@
 package prose
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -114,5 +116,34 @@ func TestPhraseTermSetCounts(t *testing.T) {
 	}
 	if m := set.Missing("post post post mortem"); len(m) != 1 || m[0] != `"post"` {
 		t.Errorf("Missing = %v", m)
+	}
+}
+
+// foldTermByLower is FoldTerm as it was: strings.ToLower, then the
+// quotes and separators dropped.
+func foldTermByLower(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		switch r {
+		case '\'', '’', ',':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestFoldTermMatchesLower(t *testing.T) {
+	parts := []string{"A", "z", "É", "é", "İ", "ẞ", "Σ", "ς", "K", "\u212a", "ſ", "'", "’", ",", "-", "0", "Ω", "ǅ", "\xff"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		w := b.String()
+		if got, want := FoldTerm(w), foldTermByLower(w); got != want {
+			t.Fatalf("FoldTerm(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
