@@ -40,6 +40,16 @@ func (e *tooLargeError) message() string {
 // regular file (a named pipe, /dev/zero or a directory behind a *.yaml link
 // is refused without blocking), and not past MaxFileSize.
 func ReadSource(path string) ([]byte, error) {
+	if src, ok := readRegular(path); ok {
+		return src, nil
+	}
+	return readSource(path)
+}
+
+// readSource is ReadSource through os.File: every file that is not a
+// plain regular one the fast path read, and every error, goes this way,
+// so the messages are os's.
+func readSource(path string) ([]byte, error) {
 	// Open without blocking: opening a named pipe would otherwise wait for a
 	// writer. O_NONBLOCK changes nothing for a regular file.
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
@@ -74,14 +84,16 @@ func ReadSource(path string) ([]byte, error) {
 // the end (a file that grew since fills the extra byte, and is read on),
 // where io.ReadAll would grow its buffer through several reads and then
 // make one more to see the end.
-func readAll(fh *os.File, size int) ([]byte, error) {
+func readAll(fh *os.File, size int) ([]byte, error) { return readAllFrom(fh.Read, size) }
+
+func readAllFrom(read func([]byte) (int, error), size int) ([]byte, error) {
 	src := make([]byte, 0, size+1) // the extra byte tells "grew" from "at the end"
 	for len(src) <= MaxFileSize {
 		if len(src) == cap(src) {
 			src = append(src, 0)[:len(src)]
 		}
 		want := min(cap(src), MaxFileSize+1) - len(src)
-		n, err := fh.Read(src[len(src) : len(src)+want])
+		n, err := read(src[len(src) : len(src)+want])
 		src = src[:len(src)+n]
 		if err == io.EOF || (err == nil && n > 0 && n < want && len(src) == size) {
 			return src, nil
