@@ -18,7 +18,7 @@ type PhraseMark struct {
 }
 
 // FindPhrases finds each phrase in text with the lint's own matching
-// (prose.PhraseSpans), so that what phrase-in-example accepts is what the
+// (prose.PhraseIndex), so that what phrase-in-example accepts is what the
 // exports mark. A phrase that is not there has no mark. It stops, between
 // phrases, once ctx is done (ctx may be nil).
 func FindPhrases(ctx context.Context, text string, phrases []string) ([]prose.Span, []int, error) {
@@ -66,7 +66,7 @@ func HighlightContext(ctx context.Context, text string, phrases []string) (strin
 	if err != nil {
 		return "", err
 	}
-	return markSpans(text, spans), nil
+	return MarkSpans(text, spans), nil
 }
 
 // HighlightMarks is Highlight for phrases already found (PhraseMarks, as
@@ -97,11 +97,11 @@ func HighlightMarks(text string, marks []PhraseMark) string {
 			return html.EscapeString(text) // marks that do not fit the text: none
 		}
 	}
-	return markSpans(text, spans)
+	return MarkSpans(text, spans)
 }
 
 // markSpans escapes text with each span wrapped in <mark>.
-func markSpans(text string, spans []prose.Span) string {
+func MarkSpans(text string, spans []prose.Span) string {
 	if len(spans) == 0 {
 		return html.EscapeString(text)
 	}

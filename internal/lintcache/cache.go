@@ -228,15 +228,14 @@ func (c *Cache) Put(path string, src []byte, r lint.Cached) {
 	if err != nil {
 		return
 	}
-	st, err := os.Stat(path)
+	st, err := statMeta(path)
 	if err != nil {
 		return
 	}
-	ino, ctime := changeID(st)
 	enc := &encoder{}
 	encodeResult(enc, r)
-	e := &Entry{Size: int64(len(src)), ModTime: st.ModTime().UnixNano(), Inode: ino, CTime: ctime, Hash: sha256.Sum256(src), result: enc.b}
-	if st.Size() != e.Size {
+	e := &Entry{Size: int64(len(src)), ModTime: st.mod, Inode: st.ino, CTime: st.ctime, Hash: sha256.Sum256(src), result: enc.b}
+	if st.size != e.Size {
 		e.ModTime = 0 // changed since it was read: force a hash check next time
 	}
 	c.mu.Lock()

@@ -68,17 +68,9 @@ func newPhraseIndex(text string, wanted map[string]bool) *PhraseIndex {
 	return x
 }
 
-// plainTerm reports whether w is its own single term: lower-case ASCII
-// with nothing FoldTerm drops and no hyphen to cut at.
-func plainTerm(w string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' || c == '\'' || c == ',' || c == '-' || c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+// plainTerm reports whether w is its own single term: folded already,
+// with no hyphen to cut at.
+func plainTerm(w string) bool { return isFolded(w) && strings.IndexByte(w, '-') < 0 }
 
 // appendFolded appends w folded as FoldTerm folds it.
 func appendFolded(buf []byte, w string) []byte {
@@ -116,9 +108,6 @@ func bytesSplitHyphens(w []byte) func(func([]byte) bool) {
 		}
 	}
 }
-
-// PhraseSpans finds a key phrase in text: see PhraseIndex.Spans.
-func PhraseSpans(text, phrase string) []Span { return NewPhraseIndex(text).Spans(phrase) }
 
 // Spans finds a key phrase the way key-phrase matching compares it (case,
 // quote style, separators and hyphens ignored, any word order) and returns

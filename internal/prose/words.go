@@ -193,18 +193,21 @@ func Terms(s string) []string {
 // FoldTerm folds one word as Terms does. A word that is already folded is
 // returned as is, without allocating.
 func FoldTerm(w string) string {
-	folded := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' || c == '\'' || c == ',' || c >= utf8.RuneSelf {
-			folded = false
-			break
-		}
-	}
-	if folded {
+	if isFolded(w) {
 		return w
 	}
 	return string(appendFolded(make([]byte, 0, len(w)), w)) // one copy, not ToLower's and a builder's
+}
+
+// isFolded reports whether FoldTerm leaves w as it is: lower-case ASCII
+// with no apostrophe or comma.
+func isFolded(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c == '\'' || c == ',' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // PhraseTerms returns the terms of s as key-phrase matching compares them:

@@ -112,7 +112,7 @@ func (w *packageWriter) Prepare(src *export.Source) (any, error) {
 
 func (w *packageWriter) Add(src *export.Source) error {
 	atMs := w.opt.Time.UnixMilli()
-	for _, n := range preparedNotes(src, &w.deckNames, w.opt.WordsPerMinute) {
+	for _, n := range preparedNotes(w, src, &w.deckNames) {
 		// Ids are not identity (the GUID is); they only need to be unique
 		// and not in the future, so they count up from the export time.
 		id := atMs + int64(w.notes)

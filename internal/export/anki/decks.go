@@ -33,11 +33,8 @@ func (d *deckNamer) deckFor(p *pack.Pack) string {
 // preparedNotes are the pack's notes, from Prepare when it ran, in the
 // deck deckFor gives the pack (decks depend on the packs before it, so
 // they are named in order, in Add).
-func preparedNotes(src *export.Source, decks *deckNamer, wpm int) []note {
-	notes, ok := src.Prepared.([]note)
-	if !ok {
-		notes = notesFor(src, "", wpm)
-	}
+func preparedNotes(w export.Preparer, src *export.Source, decks *deckNamer) []note {
+	notes, _ := export.PreparedOf[[]note](w, src) // Prepare never fails
 	deck := decks.deckFor(src.Pack)
 	for i := range notes {
 		notes[i].Deck = deck

@@ -190,9 +190,15 @@ func notesFor(src *export.Source, deck string, wpm int) []note {
 		if s.Example != "" {
 			target += " · about " + strconv.Itoa(t.SpeakingSeconds) + "s to say"
 		}
-		example := ankiSyntax.Replace(export.Highlight(dropControls(s.Example), s.Phrases))
+		// the phrases are found once, for the highlighted back and the cloze
+		text := dropControls(s.Example)
+		var spans []prose.Span
+		var example string
 		if name == "reflection" {
 			example = reflectionBack(p)
+		} else {
+			spans, _, _ = export.FindPhrases(nil, text, s.Phrases)
+			example = ankiSyntax.Replace(export.MarkSpans(text, spans))
 		}
 		out = append(out, mk(stepType, StepKey(name), []string{
 			esc(p.Title) + " — " + export.StepTitles[name], esc(p.Title), export.StepTitles[name] + " · " + esc(s.Target),
@@ -201,8 +207,8 @@ func notesFor(src *export.Source, deck string, wpm int) []note {
 		if name == "reflection" {
 			continue // its phrases are in the reflections, one cloze text would not hold them
 		}
-		if text, n := clozeText(dropControls(s.Example), s.Phrases); n > 0 {
-			cl := mk(clozeType, ClozeKey(name), []string{text, esc(firstSentence(s.Coaching, 40)), esc(p.Title), export.StepTitles[name]}, "key-phrases")
+		if cloze, n := clozeText(text, spans); n > 0 {
+			cl := mk(clozeType, ClozeKey(name), []string{cloze, esc(firstSentence(s.Coaching, 40)), esc(p.Title), export.StepTitles[name]}, "key-phrases")
 			cl.Cards = n
 			out = append(out, cl)
 		}
@@ -270,14 +276,13 @@ func shuffle(seed string, n int) []int {
 	return order
 }
 
-// clozeText is a step's example with each key phrase found in it (by the
-// lint's matching) as a cloze deletion, {{c1::...}}, {{c2::...}}, in the
+// clozeText is a step's example with each key phrase found in it (spans,
+// from export.FindPhrases, which it sorts) as a cloze deletion, {{c1::...}}, {{c2::...}}, in the
 // order the phrases appear, and the number of deletions. Overlapping
 // phrases share one deletion. The text between is escaped like any field;
 // inside a deletion ":" and "}" are entities too, so "::" or "}}" in pack
 // text cannot end it early or start a cloze hint.
-func clozeText(example string, phrases []string) (string, int) {
-	spans, _, _ := export.FindPhrases(nil, example, phrases)
+func clozeText(example string, spans []prose.Span) (string, int) {
 	if len(spans) == 0 {
 		return "", 0
 	}

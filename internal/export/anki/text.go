@@ -64,7 +64,7 @@ func (w *textWriter) Prepare(src *export.Source) (any, error) {
 }
 
 func (w *textWriter) Add(src *export.Source) error {
-	for _, n := range preparedNotes(src, &w.deckNames, w.opt.WordsPerMinute) {
+	for _, n := range preparedNotes(w, src, &w.deckNames) {
 		writeTextRow(w.files[n.Type].Writer, n)
 	}
 	return nil
