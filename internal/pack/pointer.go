@@ -68,28 +68,30 @@ func Lookup(root *yaml.Node, ptr string) (key, value *yaml.Node, ok bool) {
 		if strings.IndexByte(seg, '~') >= 0 {
 			seg = pointerUnescaper.Replace(seg)
 		}
-		switch value.Kind {
-		case yaml.MappingNode:
-			found := false
-			for i := len(value.Content) - 2; i >= 0; i -= 2 {
-				// last one wins, as in the value the schema saw
-				if k := value.Content[i]; k.Value == seg {
-					key, value, found = k, value.Content[i+1], true
-					break
-				}
-			}
-			if !found {
-				return key, value, false
-			}
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(value.Content) {
-				return key, value, false
-			}
-			key, value = nil, value.Content[i]
-		default:
+		var found bool
+		if key, value, found = child(key, value, seg); !found {
 			return key, value, false
 		}
 	}
 	return key, value, true
+}
+
+// child is Lookup's step: the node under value at one unescaped segment,
+// and its key for a mapping entry. Not found, it returns key and value as
+// they were.
+func child(key, value *yaml.Node, seg string) (*yaml.Node, *yaml.Node, bool) {
+	switch value.Kind {
+	case yaml.MappingNode:
+		for i := len(value.Content) - 2; i >= 0; i -= 2 {
+			// last one wins, as in the value the schema saw
+			if k := value.Content[i]; k.Value == seg {
+				return k, value.Content[i+1], true
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(value.Content) {
+			return nil, value.Content[i], true
+		}
+	}
+	return key, value, false
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -31,29 +30,13 @@ func TestReadAllWhateverTheMeasure(t *testing.T) {
 	}
 }
 
-// lookupBySplit is Lookup as it was, over SplitPointer: the reference.
+// lookupBySplit is Lookup over SplitPointer, as it was: the reference for
+// walking the pointer in place.
 func lookupBySplit(root *yaml.Node, ptr string) (key, value *yaml.Node, ok bool) {
 	value = root
 	for _, seg := range SplitPointer(ptr) {
-		switch value.Kind {
-		case yaml.MappingNode:
-			found := false
-			for i := len(value.Content) - 2; i >= 0; i -= 2 {
-				if k := value.Content[i]; k.Value == seg {
-					key, value, found = k, value.Content[i+1], true
-					break
-				}
-			}
-			if !found {
-				return key, value, false
-			}
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(value.Content) {
-				return key, value, false
-			}
-			key, value = nil, value.Content[i]
-		default:
+		var found bool
+		if key, value, found = child(key, value, seg); !found {
 			return key, value, false
 		}
 	}
