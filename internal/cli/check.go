@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/charmbracelet/log"
 
@@ -110,19 +111,8 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	var paths []string
-	var unreadable int
-	var stdin []byte
-	if stdinMode {
-		if o.Fix || o.Cache || o.CacheFile != "" {
-			return trouble("-: standard input is linted, not fixed or cached; use starlint fmt - for formatting")
-		}
-		if stdin, err = readStdin(o.IO); err != nil {
-			return err
-		}
-		paths = []string{stdinName(o.StdinName)}
-	} else if paths, unreadable, err = findPacks(o.IO, o.Paths, cfg); err != nil {
-		return err
+	if stdinMode && (o.Fix || o.Cache || o.CacheFile != "") {
+		return trouble("-: standard input is linted, not fixed or cached; use starlint fmt - for formatting")
 	}
 	if o.Team {
 		o.Rules = lint.WithTeam(o.Rules, cfg)
@@ -131,6 +121,20 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return trouble("%v", err)
 	}
+	// The cache file is read and checked while the walk finds the packs.
+	opened := make(chan *lintcache.Cache, 1)
+	go func() { opened <- openCache(o, cfg, linter) }()
+	var paths []string
+	var unreadable int
+	var stdin []byte
+	if stdinMode {
+		if stdin, err = readStdin(o.IO); err != nil {
+			return err
+		}
+		paths = []string{stdinName(o.StdinName)}
+	} else if paths, unreadable, err = findPacks(o.IO, o.Paths, cfg); err != nil {
+		return err
+	}
 	inputs := make([]lint.Input, len(paths))
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p}
@@ -138,7 +142,7 @@ func runCheck(o *checkOptions) error {
 			inputs[i].Load = func() (*pack.File, error) { return pack.Load(p, stdin), nil }
 		}
 	}
-	cache := openCache(o, cfg, linter)
+	cache := <-opened
 	if cache != nil {
 		lookUpAll(cache, inputs)
 	}
@@ -148,7 +152,8 @@ func runCheck(o *checkOptions) error {
 		return interrupted("stopped before every file was checked; no report")
 	}
 	if cache != nil {
-		o.Log.Debug("cache", "hits", cache.Hits, "misses", cache.Misses)
+		hits, misses := cache.Stats()
+		o.Log.Debug("cache", "hits", hits, "misses", misses)
 		if err := cache.Save(); err != nil {
 			o.Log.Warn("the result cache was not saved", "err", err)
 		}
@@ -336,24 +341,29 @@ func stdinName(name string) string {
 // (and a read, when the stat cannot be trusted), so several in flight
 // keep the disk and both cores busy where one at a time waits on each.
 func lookUpAll(cache *lintcache.Cache, inputs []lint.Input) {
-	next := make(chan int, 64)
+	// Workers take runs of inputs: one hand-off per file cost about as
+	// much as the stat it handed off.
+	const run = 64
+	var taken atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				if c, ok := cache.Lookup(inputs[i].Path); ok {
-					inputs[i].Cached = &c
-				} else {
-					inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
+			for {
+				end := int(taken.Add(run))
+				if end-run >= len(inputs) {
+					return
+				}
+				for i := end - run; i < min(end, len(inputs)); i++ {
+					if c, ok := cache.Lookup(inputs[i].Path); ok {
+						inputs[i].Cached = &c
+					} else {
+						inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
+					}
 				}
 			}
 		}()
 	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

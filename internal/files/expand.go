@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -23,13 +23,11 @@ func IsPackName(name string) bool {
 // ignored files. Paths that cannot be read are returned as errors, and the
 // walk goes on with the rest.
 func Expand(paths []string, skip func(string) bool) ([]string, []error) {
-	seen := map[string]bool{}
 	var out []string
 	var errs []error
 	add := func(p string) {
 		p = filepath.Clean(p)
-		if !seen[p] && (skip == nil || !skip(p)) {
-			seen[p] = true
+		if skip == nil || !skip(p) {
 			out = append(out, p)
 		}
 	}
@@ -66,10 +64,11 @@ func Expand(paths []string, skip func(string) bool) ([]string, []error) {
 			errs = append(errs, describe(root, err))
 		}
 	}
-	if !sort.StringsAreSorted(out) { // one directory walks in order already
-		sort.Strings(out)
+	if !slices.IsSorted(out) { // one directory walks in order already
+		slices.Sort(out)
 	}
-	return out, errs
+	// a file named twice, or under two of the paths, is checked once
+	return slices.Compact(out), errs
 }
 
 func describe(path string, err error) error {

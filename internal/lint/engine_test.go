@@ -143,3 +143,46 @@ func TestEngineSetLinter(t *testing.T) {
 		t.Errorf("after the config change: %v", got)
 	}
 }
+
+// TestResultIsSorted: Result builds its order file by file; it must be the
+// order SortDiagnostics gives the whole, cross-pack findings included, and
+// a cached input's findings come back as the cache gave them.
+func TestResultIsSorted(t *testing.T) {
+	paths, _ := filepath.Glob("rules/testdata/*/*.yaml")
+	l := newLinter(t)
+	var inputs []lint.Input
+	for i, p := range paths {
+		inputs = append(inputs, lint.Input{Path: p})
+		if i%7 == 0 { // a duplicate id: id-unique findings on two files
+			dup := fmt.Sprintf("dup%d.yaml", i)
+			inputs = append(inputs, lint.Input{Path: dup, Load: func() (*pack.File, error) {
+				src, err := os.ReadFile(p)
+				return pack.Load(dup, src), err
+			}})
+		}
+	}
+	cached := lint.Cached{Diags: []lint.Diagnostic{{File: "cached.yaml", Pos: pack.Pos{Line: 9, Col: 1}, Rule: "no-we", Message: "second"},
+		{File: "cached.yaml", Pos: pack.Pos{Line: 2, Col: 1}, Rule: "no-we", Message: "first"}}}
+	inputs = append(inputs, lint.Input{Path: "cached.yaml", Cached: &cached})
+	res := l.Run(inputs, lint.RunOptions{Jobs: 3})
+	if res.Files != len(inputs) {
+		t.Fatalf("%d files, want %d", res.Files, len(inputs))
+	}
+	want := slices.Clone(res.Diagnostics)
+	lint.SortDiagnostics(want)
+	if !reflect.DeepEqual(res.Diagnostics, want) {
+		t.Error("Result's diagnostics are not in SortDiagnostics order")
+	}
+	sets, mine := 0, 0
+	for _, d := range res.Diagnostics {
+		if d.Rule == "id-unique" {
+			sets++
+		}
+		if d.File == "cached.yaml" {
+			mine++
+		}
+	}
+	if sets == 0 || mine != 2 {
+		t.Errorf("%d id-unique findings (want some), %d from the cached input (want 2)", sets, mine)
+	}
+}

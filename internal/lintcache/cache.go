@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -63,15 +64,14 @@ type Cache struct {
 	path    string
 	key     string
 	written time.Time
-	mu      sync.Mutex
+	mu      sync.RWMutex // lookups read entries side by side
 	entries map[string]*Entry
 	dirty   bool
 	// refuse, when set, says why the file at path must not be replaced:
 	// it is not a starlint cache, or not a regular file.
-	refuse string
-	// Stats of this run, for logs and tests.
-	Hits, Misses int
-	cwd          string // for absolute paths without a getwd per file
+	refuse       string
+	hits, misses atomic.Int64 // of this run, for logs and tests
+	cwd          string       // for absolute paths without a getwd per file
 }
 
 // Open reads the cache at path for key. Anything unreadable or for another
@@ -171,13 +171,13 @@ func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 	if err != nil {
 		return lint.Cached{}, false
 	}
-	c.mu.Lock()
+	c.mu.RLock()
 	e, ok := c.entries[abs]
 	var held Entry
 	if ok {
 		held = *e
 	}
-	c.mu.Unlock()
+	c.mu.RUnlock()
 	if !ok {
 		c.miss()
 		return lint.Cached{}, false
@@ -210,17 +210,12 @@ func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 	return r, true
 }
 
-func (c *Cache) hit() {
-	c.mu.Lock()
-	c.Hits++
-	c.mu.Unlock()
-}
+func (c *Cache) hit()  { c.hits.Add(1) }
+func (c *Cache) miss() { c.misses.Add(1) }
 
-func (c *Cache) miss() {
-	c.mu.Lock()
-	c.Misses++
-	c.mu.Unlock()
-}
+// Stats says how many lookups this run found usable results, and how many
+// did not.
+func (c *Cache) Stats() (hits, misses int) { return int(c.hits.Load()), int(c.misses.Load()) }
 
 // Put records a file's results; src is the content they were computed from.
 func (c *Cache) Put(path string, src []byte, r lint.Cached) {
