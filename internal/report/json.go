@@ -1,9 +1,9 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
+	"github.com/starlint-dev/starlint/internal/jsonfmt"
 	"github.com/starlint-dev/starlint/internal/lint"
 )
 
@@ -62,7 +62,5 @@ func JSON(w io.Writer, run Run) error {
 		out.Diagnostics = append(out.Diagnostics, jd)
 	}
 	out.Summary.Errors, out.Summary.Warnings, out.Summary.Infos = lint.Count(run.Diagnostics)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return jsonfmt.Encode(w, out, "", "  ", true)
 }

@@ -1,12 +1,12 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 
+	"github.com/starlint-dev/starlint/internal/jsonfmt"
 	"github.com/starlint-dev/starlint/internal/lint"
 )
 
@@ -135,9 +135,7 @@ func SARIF(w io.Writer, run Run) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results}},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return jsonfmt.Encode(w, log, "", "  ", true)
 }
 
 // artifact turns a file path into a SARIF artifact location: a relative URI

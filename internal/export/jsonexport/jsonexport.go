@@ -6,13 +6,13 @@ package jsonexport
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/export/anki"
+	"github.com/starlint-dev/starlint/internal/jsonfmt"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
 )
@@ -291,12 +291,10 @@ func encode(v any) ([]byte, error) {
 // encodeIndented writes v as indented JSON, every line after the first
 // starting with prefix, without a final newline.
 func encodeIndented(v any, prefix string) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent(prefix, "  ")
-	enc.SetEscapeHTML(false) // consumers get the text as written; HTML escaping is theirs to do
-	err := enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
+	// HTML escaping off: consumers get the text as written; HTML escaping
+	// is theirs to do
+	b, err := jsonfmt.Marshal(v, prefix, "  ", false)
+	return bytes.TrimSuffix(b, []byte("\n")), err
 }
 
 func entryFor(p *pack.Pack) IndexEntry {
