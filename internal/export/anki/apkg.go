@@ -2,6 +2,7 @@ package anki
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"bytes"
 	"database/sql"
 	"encoding/json"
@@ -38,6 +39,12 @@ CREATE TABLE notes (id integer primary key, guid text not null, mid integer not 
 CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
 CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, type integer not null);
 CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+`
+
+// schema11Indexes are the schema's indexes, made once every note is in: an
+// index built from the finished table is sorted once, where one kept up
+// during the inserts took a random page for every note's checksum.
+const schema11Indexes = `
 CREATE INDEX ix_notes_usn on notes (usn);
 CREATE INDEX ix_cards_usn on cards (usn);
 CREATE INDEX ix_revlog_usn on revlog (usn);
@@ -170,6 +177,9 @@ func (w *packageWriter) finishCollection() error {
 		at.Unix()-at.Unix()%86400, atMs, atMs, conf, models, decks, deckConf); err != nil {
 		return err
 	}
+	if _, err := w.tx.Exec(schema11Indexes); err != nil {
+		return err
+	}
 	if err := w.tx.Commit(); err != nil {
 		return err
 	}
@@ -186,6 +196,10 @@ func (w *packageWriter) zip(dst io.Writer) error {
 	}
 	defer collection.Close()
 	zw := zip.NewWriter(dst)
+	// Level 4 of 9: half the time of the default level for a package 7%
+	// larger (the 228 MB collection of 10,000 packs: 1.0 s and 21.3 MB
+	// against 2.2 s and 20.0 MB).
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, 4) })
 	for _, f := range []struct {
 		name string
 		data io.Reader
