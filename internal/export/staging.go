@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -70,21 +69,10 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	if dup {
 		return nil, fmt.Errorf("export wrote %s twice", name)
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	return &stagedFile{f}, nil
+	// Not synced on Close: Commit makes every staged file durable at once
+	// (syncStaged) before any is renamed into place.
+	return createStaged(filepath.Join(s.dir, name))
 }
-
-// stagedFile is a staged file being written. It is not synced on Close:
-// Commit makes all of them durable at once (syncStaged) before any is
-// renamed into place.
-type stagedFile struct{ *os.File }
 
 // Len is how many files are staged.
 func (s *Staging) Len() int {
@@ -107,12 +95,10 @@ func (s *Staging) Commit(ctx context.Context) (int, error) {
 	}
 	sort.Strings(names)
 	// A directory where a file goes would fail the export halfway: check
-	// them all before moving any.
-	for _, name := range names {
-		to := filepath.Join(s.Out, filepath.FromSlash(name))
-		if st, err := os.Stat(to); err == nil && st.IsDir() {
-			return 0, fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
-		}
+	// them all before moving any, from one listing of --out rather than a
+	// stat of each name.
+	if err := s.checkNothingInTheWay(); err != nil {
+		return 0, err
 	}
 	// Every file's content on disk before any is renamed into place.
 	if err := syncStaged(s.dir); err != nil {
@@ -135,17 +121,30 @@ func (s *Staging) Commit(ctx context.Context) (int, error) {
 	return moved, nil
 }
 
-func (s *Staging) move(name string) error {
-	from := filepath.Join(s.dir, filepath.FromSlash(name))
-	to := filepath.Join(s.Out, filepath.FromSlash(name))
-	if dir := path.Dir(name); dir != "." {
-		if err := os.MkdirAll(filepath.Join(s.Out, filepath.FromSlash(dir)), 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w", filepath.Dir(to), fsutil.UnwrapPath(err))
+// checkNothingInTheWay fails when a staged name is a directory in --out
+// (or a link to one). The caller holds s.mu.
+func (s *Staging) checkNothingInTheWay() error {
+	entries, err := os.ReadDir(s.Out)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w; nothing was written", s.Out, fsutil.UnwrapPath(err))
+	}
+	for _, e := range entries {
+		if !s.names[e.Name()] || e.Type().IsRegular() {
+			continue
+		}
+		to := filepath.Join(s.Out, e.Name())
+		if st, err := os.Stat(to); err == nil && st.IsDir() {
+			return fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
 		}
 	}
+	return nil
+}
+
+func (s *Staging) move(name string) error {
+	to := filepath.Join(s.Out, name)
 	// A rename replaces a symbolic link in --out with the file; it never
 	// writes through it to wherever it points.
-	if err := os.Rename(from, to); err != nil {
+	if err := renameStaged(filepath.Join(s.dir, name), to); err != nil {
 		return fmt.Errorf("cannot write %s: %w", to, fsutil.UnwrapPath(err))
 	}
 	return nil
