@@ -30,7 +30,7 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 				if !weWords[lw] {
 					continue
 				}
-				p.ReportRange(t.Text, word.Start, word.Start+len(w), "%s uses %q: say what you did, with \"I\"", t.label, lw)
+				p.ReportRange(t.Text, word.Start, word.Start+len(w), "%s uses %q: say what you did, with \"I\"", t.label(p), lw)
 			}
 		}
 	},

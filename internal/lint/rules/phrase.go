@@ -91,10 +91,12 @@ ends the item at the comma inside the number: the rule says so, and the fix is t
 // list ("[saved $46,000 a month]" is "saved $46" and "000 a month"): the
 // number as written, and the phrase as meant.
 func splitNumber(p *lint.Pass, ph lint.Text, phrases []string) (number, whole string) {
+	if ph.Node.Style != 0 || ph.Value == "" || !isDigit(ph.Value[len(ph.Value)-1]) {
+		return "", "" // before the span: most phrases end in a letter
+	}
 	end := p.Span(ph, 0, len(ph.Value)).End
 	src := p.File.Src
-	if ph.Node.Style != 0 || ph.Value == "" || !isDigit(ph.Value[len(ph.Value)-1]) ||
-		end+1 >= len(src) || src[end] != ',' || !isDigit(src[end+1]) {
+	if end+1 >= len(src) || src[end] != ',' || !isDigit(src[end+1]) {
 		return "", ""
 	}
 	i, err := strconv.Atoi(segment(ph.Ptr, 3))
@@ -109,10 +111,12 @@ func splitNumber(p *lint.Pass, ph lint.Text, phrases []string) (number, whole st
 
 // continuesSplit reports the second piece of a phrase splitNumber reports.
 func continuesSplit(p *lint.Pass, ph lint.Text) bool {
+	if ph.Node.Style != 0 || ph.Value == "" || !isDigit(ph.Value[0]) {
+		return false
+	}
 	start := p.Span(ph, 0, 0).Start
 	src := p.File.Src
-	return ph.Node.Style == 0 && ph.Value != "" && isDigit(ph.Value[0]) &&
-		start >= 2 && src[start-1] == ',' && isDigit(src[start-2])
+	return start >= 2 && src[start-1] == ',' && isDigit(src[start-2])
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

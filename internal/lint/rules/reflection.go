@@ -122,17 +122,17 @@ letters that is not a common word or a word every story has (a role such as "man
 				k, n := strings.Count(folded[:at], " "), strings.Count(folded[at:end], " ")
 				if k+n <= len(words) && n > 0 {
 					last := words[k+n-1]
-					p.ReportRange(t.Text, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
+					p.ReportRange(t.Text, words[k].Start, last.Start+len(last.Text), "%s is generic: it matches the phrasing %q; say what this story taught you", t.label(p), phrase.text)
 					continue
 				}
-				p.ReportText(t.Text, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label, phrase.text)
+				p.ReportText(t.Text, "%s is generic: it matches the phrasing %q; say what this story taught you", t.label(p), phrase.text)
 				continue
 			}
 			if story == nil {
 				story = storyTexts(p)
 			}
 			if shares, anyTerm := sharesStory(p, story, words); anyTerm && !shares {
-				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label, examples(storyTerms(p), 3))
+				p.ReportText(t.Text, "%s shares no distinctive term with the story (title, scenario and STAR steps): tie it to this story's specifics, such as %s", t.label(p), examples(storyTerms(p), 3))
 			}
 		}
 	},

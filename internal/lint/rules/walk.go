@@ -38,53 +38,78 @@ const (
 // TextPatterns lists every pattern above, for the schema check.
 var TextPatterns = []string{starExamples, strongAnswers, stepReflection, modelReflections, levelReflections, actionExample, resultExample, stepPhrases}
 
-// text is a piece of prose a rule checks, with how messages name it:
+// text is a piece of prose a rule checks. Messages name it by its label:
 // "STAR action example", "reflection 2 (Senior)".
 type text struct {
 	lint.Text
-	label string
+	kind textKind
 }
 
-// strongTexts lists the texts that speak as the candidate at their best:
-// the STAR examples (the reflection step's included), strong follow-up
-// answers and model reflections.
-func strongTexts(p *lint.Pass) []text {
-	var out []text
-	p.Each(starExamples, func(t lint.Text) {
-		out = append(out, text{t, "STAR " + segment(t.Ptr, 1) + " example"})
-	})
-	p.Each(strongAnswers, func(t lint.Text) {
-		out = append(out, text{t, "follow-up " + ordinal(segment(t.Ptr, 1)) + " strong answer"})
-	})
-	return append(out, modelTexts(p)...)
-}
+type textKind uint8
 
-// reflectionTexts lists the model reflections: a reflection step example,
-// reflections[].text and levels[].reflection.
-func reflectionTexts(p *lint.Pass) []text {
-	var out []text
-	p.Each(stepReflection, func(t lint.Text) { out = append(out, text{t, "STAR reflection example"}) })
-	return append(out, modelTexts(p)...)
-}
+const (
+	stepText       textKind = iota // /star/<step>/example
+	strongText                     // /followups/<i>/strong/answer
+	reflectionText                 // /reflections/<i>/text
+	levelText                      // /levels/<i>/reflection
+)
 
-func modelTexts(p *lint.Pass) []text {
-	var out []text
-	p.Each(modelReflections, func(t lint.Text) {
+// label is how messages name the text; built only for a finding.
+func (t text) label(p *lint.Pass) string {
+	switch t.kind {
+	case strongText:
+		return "follow-up " + ordinal(segment(t.Ptr, 1)) + " strong answer"
+	case reflectionText, levelText:
 		i, _ := strconv.Atoi(segment(t.Ptr, 1))
-		level := ""
-		if i < len(p.Pack.Reflections) {
-			level = p.Pack.Reflections[i].Level
+		if t.kind == reflectionText {
+			level := ""
+			if i < len(p.Pack.Reflections) {
+				level = p.Pack.Reflections[i].Level
+			}
+			return labelled("reflection", i, level)
 		}
-		out = append(out, text{t, labelled("reflection", i, level)})
-	})
-	p.Each(levelReflections, func(t lint.Text) {
-		i, _ := strconv.Atoi(segment(t.Ptr, 1))
 		level := ""
 		if i < len(p.Pack.Levels) {
 			level = p.Pack.Levels[i].Level
 		}
-		out = append(out, text{t, labelled("level", i, level) + " reflection"})
-	})
+		return labelled("level", i, level) + " reflection"
+	}
+	return "STAR " + segment(t.Ptr, 1) + " example"
+}
+
+// The text lists several rules read are built once per file (Pass.Memo).
+type textsKey uint8
+
+const (
+	strongKey textsKey = iota
+	reflectionKey
+)
+
+// strongTexts lists the texts that speak as the candidate at their best:
+// the STAR examples (the reflection step's included), strong follow-up
+// answers and model reflections. The list is shared: do not change it.
+func strongTexts(p *lint.Pass) []text {
+	return p.Memo(strongKey, func() any {
+		var out []text
+		p.Each(starExamples, func(t lint.Text) { out = append(out, text{t, stepText}) })
+		p.Each(strongAnswers, func(t lint.Text) { out = append(out, text{t, strongText}) })
+		return appendModelTexts(p, out)
+	}).([]text)
+}
+
+// reflectionTexts lists the model reflections: a reflection step example,
+// reflections[].text and levels[].reflection. The list is shared.
+func reflectionTexts(p *lint.Pass) []text {
+	return p.Memo(reflectionKey, func() any {
+		var out []text
+		p.Each(stepReflection, func(t lint.Text) { out = append(out, text{t, stepText}) })
+		return appendModelTexts(p, out)
+	}).([]text)
+}
+
+func appendModelTexts(p *lint.Pass, out []text) []text {
+	p.Each(modelReflections, func(t lint.Text) { out = append(out, text{t, reflectionText}) })
+	p.Each(levelReflections, func(t lint.Text) { out = append(out, text{t, levelText}) })
 	return out
 }
 
