@@ -12,7 +12,12 @@ var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // JoinPointer builds a JSON pointer (RFC 6901) from unescaped segments.
 func JoinPointer(segments ...string) string {
+	n := len(segments)
+	for _, s := range segments {
+		n += len(s)
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation, however many segments (escapes may add one)
 	for _, s := range segments {
 		b.WriteByte('/')
 		if strings.ContainsAny(s, "~/") {
