@@ -212,6 +212,11 @@ type parser struct {
 	children []*yaml.Node // children of the collections being read, as a stack
 	contents []*yaml.Node // slab the finished Content slices are carved from
 	scratch  []byte       // reused buffer for block scalar text
+
+	// the last column counted (column): the nodes of a one-line flow
+	// collection come left to right, so each is counted on from the one
+	// before instead of from the line's start
+	colLine, colOff, colVal int
 }
 
 // line is one source line: [start, end) excludes the line break.
@@ -266,7 +271,13 @@ func (p *parser) finish(n *yaml.Node, mark int) {
 // column is the 1-based column of offset off on line l, in characters as
 // yaml.v3 counts them.
 func (p *parser) column(l line, off int) int {
-	return utf8.RuneCountInString(p.src[l.start:off]) + 1
+	from, col := l.start, 1
+	if p.colVal > 0 && p.colLine == l.start && p.colOff <= off {
+		from, col = p.colOff, p.colVal
+	}
+	col += utf8.RuneCountInString(p.src[from:off])
+	p.colLine, p.colOff, p.colVal = l.start, off, col
+	return col
 }
 
 // asciiColumn is column for an offset with only ASCII before it on its line:

@@ -97,6 +97,8 @@ func TestAgreesOnSnippets(t *testing.T) {
 		{"r:\n  - {level: SDE2, text: \"I learned, then I fixed it.\"}\n  - {level: Senior, text: 'it''s ours', n: 2}\n", true},
 		{"a: {p: [x, 'y''s', \"z\"], q: {r: 1, s: [true, null]}, t: é}\nb: {}\n", true},
 		{"a: ['didn''t', \"it's\", runbook's]\n", true},
+		// columns counted on along a line, past characters of several bytes
+		{"a: {x: [ü, 'ñ''s', y], b: {c: 日本, d: [e, f]}, g: h}\nb:\n  - {k: ü, l: [é, é], m: x}\n  - {k: 日, n: [本, o], p: q}\n", true},
 		{"a: {x: 1 , y : 2}\n", false},
 		{"a: {x: 1,}\n", false},
 		{"a: {x: }\n", false},
