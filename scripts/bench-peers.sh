@@ -95,3 +95,19 @@ for t in "${tools[@]}"; do
 done
 echo
 echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3); $style packs; medians of $runs paired rounds (wall / CPU / peak memory); corpora in $work"
+# The target compares starlint with ajv-cli round by round: both ran under
+# the same load, so the ratio of a round is steadier than either median.
+if [ -n "$have_ajv" ]; then
+  for n in "${sizes[@]}"; do
+    paste -d' ' "$work/runs-starlint-$n" "$work/runs-ajv-$n" | awk -v n="$n" '
+      { w[NR] = $1 / $4; c[NR] = $2 / $5 }
+      function med(a, k,  i, j, t) {
+        for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+      }
+      END {
+        k = NR; mw = med(w, k); mc = med(c, k)
+        printf "starlint / ajv-cli at %s packs, round by round: wall %.2f-%.2fx (median %.2fx), CPU %.2f-%.2fx (median %.2fx)\n", n, w[1], w[k], mw, c[1], c[k], mc
+      }'
+  done
+fi
