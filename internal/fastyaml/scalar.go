@@ -351,6 +351,24 @@ func (p *parser) skipSpaces(l line, j int) int {
 	return j
 }
 
+// flowPlain classes the bytes of a plain scalar in a flow collection: most
+// go on; ',', ']' and '}' end it; the other flow indicators (and '#')
+// decline the file.
+var flowPlain = func() (t [256]uint8) {
+	for _, c := range []byte(",]}") {
+		t[c] = flowEnd
+	}
+	for _, c := range []byte(":#?[{") {
+		t[c] = flowDecline
+	}
+	return t
+}()
+
+const (
+	flowEnd = 1 + iota
+	flowDecline
+)
+
 // flowItem reads one scalar of a flow collection at offset i, returning it
 // and the offset just past it.
 func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
@@ -377,11 +395,12 @@ func (p *parser) flowItem(l line, i int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	j := i
-	for j < l.end && p.src[j] != ',' && p.src[j] != ']' && p.src[j] != '}' {
-		if strings.IndexByte(":#?[]{}", p.src[j]) >= 0 { // flow indicators; yaml.v3 stops or fails there
-			return nil, 0, false
+	for ; j < l.end; j++ {
+		if k := flowPlain[p.src[j]]; k == flowEnd {
+			break
+		} else if k == flowDecline {
+			return nil, 0, false // a flow indicator: yaml.v3 stops or fails there
 		}
-		j++
 	}
 	end := j
 	for end > i && p.src[end-1] == ' ' {
