@@ -27,6 +27,8 @@ type Engine struct {
 	// set holds the cross-pack diagnostics by file, recomputed only when
 	// some pack's id (or its place) changes.
 	set map[string][]Diagnostic
+	// sorted is every path of docs in order, or nil once docs changed.
+	sorted []string
 }
 
 type entry struct {
@@ -89,6 +91,7 @@ func (e *Engine) Remove(path string) []string {
 		return nil
 	}
 	delete(e.docs, path)
+	e.sorted = nil
 	changed := []string{path}
 	if old.ref != nil {
 		changed = append(changed, e.refreshSet()...)
@@ -99,8 +102,11 @@ func (e *Engine) Remove(path string) []string {
 // store puts en at path and says which paths' diagnostics changed. The
 // caller holds e.mu.
 func (e *Engine) store(path string, en *entry) []string {
-	old := e.docs[path]
+	old, had := e.docs[path]
 	e.docs[path] = en
+	if !had {
+		e.sorted = nil
+	}
 	changed := []string{path}
 	if old == nil || !sameRef(old.ref, en.ref) {
 		changed = append(changed, e.refreshSet()...)
@@ -181,7 +187,7 @@ func (e *Engine) File(path string) *pack.File {
 func (e *Engine) Paths() []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.sortedPaths()
+	return slices.Clone(e.sortedPaths())
 }
 
 // SetLinter changes the rules (a new config) and lints every kept file
@@ -203,7 +209,7 @@ func (e *Engine) SetLinter(l *Linter) []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.refreshSet()
-	return e.sortedPaths()
+	return slices.Clone(e.sortedPaths())
 }
 
 // Result returns every file's diagnostics and failures as one batch result.
@@ -251,14 +257,18 @@ func (e *Engine) Result() Result {
 	return res
 }
 
-// sortedPaths is every path the engine holds, sorted. The caller holds e.mu.
+// sortedPaths is every path the engine holds, sorted; kept until a path
+// comes or goes (a run's set rules and its result both need it). The
+// caller holds e.mu and must not change the slice.
 func (e *Engine) sortedPaths() []string {
-	paths := make([]string, 0, len(e.docs))
-	for p := range e.docs {
-		paths = append(paths, p)
+	if e.sorted == nil {
+		e.sorted = make([]string, 0, len(e.docs))
+		for p := range e.docs {
+			e.sorted = append(e.sorted, p)
+		}
+		slices.Sort(e.sorted)
 	}
-	slices.Sort(paths)
-	return paths
+	return e.sorted
 }
 
 // Run lints the inputs concurrently into the engine and returns the result
@@ -310,9 +320,28 @@ func (e *Engine) Run(inputs []Input, opt RunOptions) Result {
 			e.docs[inputs[i].Path] = en
 		}
 	}
+	e.sorted = nil
+	if len(e.docs) == len(inputs) && strictlyIncreasing(inputs) {
+		// the workspace is the inputs, in order already (as a walk gives them)
+		e.sorted = make([]string, len(inputs))
+		for i, in := range inputs {
+			e.sorted[i] = in.Path
+		}
+	}
 	e.refreshSet()
 	e.mu.Unlock()
 	return e.Result()
+}
+
+// strictlyIncreasing reports whether the inputs' paths are sorted and
+// distinct.
+func strictlyIncreasing(inputs []Input) bool {
+	for i := 1; i < len(inputs); i++ {
+		if inputs[i-1].Path >= inputs[i].Path {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *Engine) lintInput(l *Linter, in Input, opt RunOptions) (en *entry) {

@@ -186,3 +186,32 @@ func TestResultIsSorted(t *testing.T) {
 		t.Errorf("%d id-unique findings (want some), %d from the cached input (want 2)", sets, mine)
 	}
 }
+
+// TestPathsAfterRuns: the paths the engine keeps in order stay right
+// whether a run's inputs are sorted, unsorted, repeated or on top of files
+// the engine held before.
+func TestPathsAfterRuns(t *testing.T) {
+	l := newLinter(t, "id-unique")
+	e := lint.NewEngine(l, false)
+	e.Update("x.yaml", []byte(packWithID("x")))
+	input := func(path string) lint.Input {
+		return lint.Input{Path: path, Load: func() (*pack.File, error) { return pack.Load(path, []byte(packWithID("p"))), nil }}
+	}
+	e.Run([]lint.Input{input("a.yaml"), input("a.yaml")}, lint.RunOptions{})
+	if got := e.Paths(); !slices.Equal(got, []string{"a.yaml", "x.yaml"}) {
+		t.Errorf("after a run over a repeated path: %v", got)
+	}
+	e2 := lint.NewEngine(l, false)
+	e2.Run([]lint.Input{input("c.yaml"), input("b.yaml")}, lint.RunOptions{})
+	e2.Run([]lint.Input{input("a.yaml"), input("d.yaml")}, lint.RunOptions{})
+	if got := e2.Paths(); !slices.Equal(got, []string{"a.yaml", "b.yaml", "c.yaml", "d.yaml"}) {
+		t.Errorf("after two runs: %v", got)
+	}
+	e2.Remove("b.yaml")
+	if got := e2.Paths(); !slices.Equal(got, []string{"a.yaml", "c.yaml", "d.yaml"}) {
+		t.Errorf("after a removal: %v", got)
+	}
+	if res := e2.Result(); res.Files != 3 || len(res.Diagnostics) != 3 { // the same id thrice
+		t.Errorf("result: %d files, %d findings", res.Files, len(res.Diagnostics))
+	}
+}
