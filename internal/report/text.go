@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/starlint-dev/starlint/internal/lint"
 )
@@ -21,35 +23,61 @@ const (
 
 // Text writes gcc-style lines, `file:line:col: severity: message [rule]`,
 // each followed by the source line and a caret under the column, then a
-// summary line.
+// summary line. Each finding is written straight into the buffer: a run
+// with half a million findings spent most of its time collecting the
+// strings of Sprintf-built lines.
 func Text(w io.Writer, run Run, opt Options) error {
 	bw := bufio.NewWriter(w)
-	paint := func(code, s string) string {
-		if !opt.Color {
-			return s
+	paint := func(code string) {
+		if opt.Color {
+			bw.WriteString(code)
 		}
-		return code + s + ansiReset
 	}
+	var num, src, caret []byte // reused for every finding
 	for _, d := range run.Diagnostics {
-		sev := d.Severity.String()
+		paint(ansiBold)
+		bw.WriteString(EscapeControls(d.File))
+		num = strconv.AppendInt(append(num[:0], ':'), int64(d.Pos.Line), 10)
+		num = strconv.AppendInt(append(num, ':'), int64(d.Pos.Col), 10)
+		bw.Write(num)
+		paint(ansiReset)
+		bw.WriteString(": ")
 		switch d.Severity {
 		case lint.Error:
-			sev = paint(ansiRed+ansiBold, sev)
+			paint(ansiRed + ansiBold)
 		case lint.Warning:
-			sev = paint(ansiYellow+ansiBold, sev)
+			paint(ansiYellow + ansiBold)
 		case lint.Info:
-			sev = paint(ansiBlue+ansiBold, sev)
+			paint(ansiBlue + ansiBold)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, fmt.Sprintf("%s:%d:%d", EscapeControls(d.File), d.Pos.Line, d.Pos.Col)), sev, cleanLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
+		bw.WriteString(d.Severity.String())
+		if d.Severity == lint.Error || d.Severity == lint.Warning || d.Severity == lint.Info {
+			paint(ansiReset)
+		}
+		bw.WriteString(": ")
+		bw.WriteString(cleanLine(d.Message))
+		bw.WriteByte(' ')
+		paint(ansiDim)
+		bw.WriteByte('[')
+		bw.WriteString(d.Rule)
+		bw.WriteByte(']')
+		paint(ansiReset)
+		bw.WriteByte('\n')
 		if d.Source != "" {
 			width := 1 // the span on its first line, at least one caret
 			if d.End.Line == d.Pos.Line && d.End.Col > d.Pos.Col {
 				width = d.End.Col - d.Pos.Col
 			} else if d.End.Line > d.Pos.Line {
-				width = max(1, len([]rune(d.Source))-d.Pos.Col+1)
+				width = max(1, utf8.RuneCountInString(d.Source)-d.Pos.Col+1)
 			}
-			src, caret := sourceAndCaret(d.Source, d.Pos.Col, width)
-			fmt.Fprintf(bw, "    %s\n    %s\n", src, paint(ansiGreen, caret))
+			src, caret = appendSourceAndCaret(src[:0], caret[:0], d.Source, d.Pos.Col, width)
+			bw.WriteString("    ")
+			bw.Write(src)
+			bw.WriteString("\n    ")
+			paint(ansiGreen)
+			bw.Write(caret)
+			paint(ansiReset)
+			bw.WriteByte('\n')
 		}
 	}
 	e, wn, in := lint.Count(run.Diagnostics)
@@ -74,57 +102,64 @@ func Text(w io.Writer, run Run, opt Options) error {
 	return bw.Flush()
 }
 
-// sourceAndCaret returns the source line (tabs kept so the caret lines up,
-// control characters made visible) and carets under the width characters
-// from column col (^^^^^), cut where the shown line ends.
-func sourceAndCaret(line string, col, width int) (string, string) {
+// appendSourceAndCaret appends to src the source line (tabs kept so the
+// caret lines up, control characters made visible, as cleanLine does) and
+// to caret the carets under the width characters from column col
+// (^^^^^), cut where the shown line ends. A line longer than a terminal
+// shows the part around the column, with … where it is cut.
+func appendSourceAndCaret(src, caret []byte, line string, col, width int) ([]byte, []byte) {
 	const maxWidth = 160
-	runes := []rune(cleanLine(line))
+	n := utf8.RuneCountInString(line)
 	start := 0
 	if col > maxWidth-20 {
 		start = col - 40 // keep the caret in view on long lines
 	}
-	if start > len(runes) {
-		start = len(runes)
-	}
-	end := min(len(runes), start+maxWidth)
-	shown := string(runes[start:end])
+	start = min(start, n)
+	end := min(n, start+maxWidth)
 	if start > 0 {
-		shown = "…" + shown
+		src = append(src, "…"...)
+		caret = append(caret, ' ')
 	}
-	if end < len(runes) {
-		shown += "…"
-	}
-	var caret strings.Builder
-	if start > 0 {
-		caret.WriteString(" ")
-	}
-	for i := start; i < col-1 && i < len(runes); i++ {
-		if runes[i] == '\t' {
-			caret.WriteByte('\t')
-		} else {
-			caret.WriteByte(' ')
+	i := 0
+	for _, r := range line {
+		if i >= end {
+			break
 		}
+		if i >= start {
+			src = utf8.AppendRune(src, cleanRune(r))
+			if i < col-1 {
+				if r == '\t' {
+					caret = append(caret, '\t')
+				} else {
+					caret = append(caret, ' ')
+				}
+			}
+		}
+		i++
 	}
-	caret.WriteByte('^')
+	if end < n {
+		src = append(src, "…"...)
+	}
+	caret = append(caret, '^')
 	for i := col; i < col-1+width && i < end; i++ {
-		caret.WriteByte('^')
+		caret = append(caret, '^')
 	}
-	return shown, caret.String()
+	return src, caret
 }
 
 // cleanLine keeps a message or source line on one terminal line and free of
 // escape sequences that pack text could smuggle in.
-func cleanLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' {
-			return r
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
-			return '�'
-		}
+func cleanLine(s string) string { return strings.Map(cleanRune, s) }
+
+// cleanRune is cleanLine for one character.
+func cleanRune(r rune) rune {
+	if r == '\t' {
 		return r
-	}, s)
+	}
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
+		return '�'
+	}
+	return r
 }
 
 func plural(n int, word string) string {
