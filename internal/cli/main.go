@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -30,21 +29,6 @@ func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return RunContext(ctx, os.Args[1:], SystemIO())
-}
-
-// tuneGC sets the collector for linting: loading allocates about 100 KB per
-// pack that dies at once, and at the default GOGC=100 the collector runs
-// all the time beside the workers. GOGC=800 under a 128 MiB soft memory
-// limit measured fastest for its memory (docs/performance.md: about 75 MB at
-// 10,000 packs; higher settings only reach the limit); the environment's
-// GOGC and GOMEMLIMIT still win.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(800)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(128 << 20)
-	}
 }
 
 // Run runs starlint with args and returns the exit code.

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// limitReaches collects until the soft memory limit is at least want, or
+// gives up after two seconds.
+func limitReaches(want int64) (int64, bool) {
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // finalizers run on their own goroutine
+		got := debug.SetMemoryLimit(-1)
+		if got >= want || time.Now().After(deadline) {
+			return got, got >= want
+		}
+	}
+}
+
+// TestLimitFollowsLiveHeap: a live heap past the soft limit raises the
+// limit to twice the heap, and the limit comes back down to the base when
+// the heap is gone.
+func TestLimitFollowsLiveHeap(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	const base = 16 << 20
+	debug.SetMemoryLimit(base)
+	stop := followLiveHeap(base)
+	defer stop()
+
+	live := make([]byte, 64<<20)
+	for i := range live {
+		live[i] = byte(i)
+	}
+	if got, ok := limitReaches(2 * int64(len(live))); !ok {
+		t.Fatalf("with %d MB live the limit stayed at %d MB", len(live)>>20, got>>20)
+	}
+	runtime.KeepAlive(live)
+	live = nil
+	deadline := time.Now().Add(2 * time.Second)
+	for debug.SetMemoryLimit(-1) > 4*base && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got > 4*base || got < base {
+		t.Errorf("with the heap gone the limit is %d MB, want it back near %d MB", got>>20, base>>20)
+	}
+}
