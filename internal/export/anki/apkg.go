@@ -2,8 +2,8 @@ package anki
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"bytes"
+	"compress/flate"
 	"database/sql"
 	"encoding/json"
 	"fmt"
