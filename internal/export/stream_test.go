@@ -28,7 +28,7 @@ var allExporters = []export.Exporter{jsonexport.Exporter{}, anki.Exporter{}, ank
 
 // plan writes n generated packs into a directory and plans their export,
 // sorted by id, as the export command does after linting them.
-func plan(t *testing.T, n int) []export.Planned {
+func plan(t testing.TB, n int) []export.Planned {
 	t.Helper()
 	dir := t.TempDir()
 	if err := corpus.WriteDir(dir, n, 1, "block"); err != nil {
@@ -232,5 +232,17 @@ func TestStreamReportsAFullDisk(t *testing.T) {
 	_, err := export.Stream(context.Background(), allExporters, planned, export.Options{Time: exporttest.Epoch}, &fullDiskOutput{left: 10})
 	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "--to ") {
 		t.Fatalf("got %v, want ENOSPC naming the format", err)
+	}
+}
+
+// BenchmarkStream streams 1,000 packs from their files through the JSON
+// exporter into an output that keeps nothing: the export's second pass
+// without the disk's writes.
+func BenchmarkStream(b *testing.B) {
+	planned := plan(b, 1000)
+	for b.Loop() {
+		if _, err := export.Stream(context.Background(), []export.Exporter{jsonexport.Exporter{}}, planned, export.Options{Time: exporttest.Epoch}, sinkOutput{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
