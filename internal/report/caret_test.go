@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -91,6 +92,25 @@ func TestTextMatchesSprintfLayout(t *testing.T) {
 			fmt.Sprintf("    %s\n    %s\n", src, paint(ansiGreen, caret))
 		if got := b.String(); !strings.HasPrefix(got, want) {
 			t.Errorf("color %v:\ngot  %q\nwant %q", color, got, want)
+		}
+	}
+}
+
+// BenchmarkText writes the text report of 100,000 findings, as a run over
+// a large set of packs that nobody has fixed yet gives.
+func BenchmarkText(b *testing.B) {
+	diags := make([]lint.Diagnostic, 100000)
+	for i := range diags {
+		diags[i] = lint.Diagnostic{File: fmt.Sprintf("packs/gen-%05d.yaml", i/10), Pos: pack.Pos{Line: 10 + i%10, Col: 5},
+			End: pack.Pos{Line: 10 + i%10, Col: 17}, Rule: "item-ids", Severity: lint.Info,
+			Message: "follow-up 1 has no id: add `id: fix-deployed`, so that exports keep its study history when its text changes",
+			Source:  "  - question: How did you make sure the fix was deployed?"}
+	}
+	run := Run{Files: 10000, Diagnostics: diags}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Text(io.Discard, run, Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
