@@ -122,19 +122,31 @@ func (s *Staging) Commit(ctx context.Context) (int, error) {
 }
 
 // checkNothingInTheWay fails when a staged name is a directory in --out
-// (or a link to one). The caller holds s.mu.
+// (or a link to one). The caller holds s.mu. Only the entries of --out
+// that are not plain files and whose names match a staged one, ignoring
+// case (a file system may), are looked at more closely.
 func (s *Staging) checkNothingInTheWay() error {
 	entries, err := os.ReadDir(s.Out)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w; nothing was written", s.Out, fsutil.UnwrapPath(err))
 	}
+	var folded map[string][]string // lower-case name -> staged names
 	for _, e := range entries {
-		if !s.names[e.Name()] || e.Type().IsRegular() {
+		if e.Type().IsRegular() {
 			continue
 		}
-		to := filepath.Join(s.Out, e.Name())
-		if st, err := os.Stat(to); err == nil && st.IsDir() {
-			return fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
+		if folded == nil {
+			folded = make(map[string][]string, len(s.names))
+			for name := range s.names {
+				k := strings.ToLower(name)
+				folded[k] = append(folded[k], name)
+			}
+		}
+		for _, name := range folded[strings.ToLower(e.Name())] {
+			to := filepath.Join(s.Out, name)
+			if st, err := os.Stat(to); err == nil && st.IsDir() {
+				return fmt.Errorf("cannot write %s: a directory is in the way; nothing was written", to)
+			}
 		}
 	}
 	return nil

@@ -164,3 +164,63 @@ func TestStaleStagingIsRemoved(t *testing.T) {
 		t.Error("a young staging directory (another export's?) was removed")
 	}
 }
+
+// TestStagingChecksWhatIsInTheWay: a directory, or a link to one, where a
+// staged file goes stops the commit before any file moves; a directory
+// whose name differs only in case is in the way only where the file
+// system ignores case.
+func TestStagingChecksWhatIsInTheWay(t *testing.T) {
+	stage := func(t *testing.T, out string) (*export.Staging, error) {
+		s, err := export.NewStaging(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"a.json", "index.html"} {
+			if err := s.WriteFile(name, []byte("new "+name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = s.Commit(context.Background())
+		return s, err
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func(out string) error
+	}{
+		{"directory", func(out string) error { return os.Mkdir(filepath.Join(out, "index.html"), 0o755) }},
+		{"link to a directory", func(out string) error {
+			if err := os.Mkdir(filepath.Join(out, "elsewhere"), 0o755); err != nil {
+				return err
+			}
+			return os.Symlink("elsewhere", filepath.Join(out, "index.html"))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			if err := tc.setup(out); err != nil {
+				t.Fatal(err)
+			}
+			_, err := stage(t, out)
+			if err == nil || !strings.Contains(err.Error(), "a directory is in the way; nothing was written") {
+				t.Fatalf("commit: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(out, "a.json")); err == nil {
+				t.Error("a.json moved in though the commit failed")
+			}
+		})
+	}
+	t.Run("other case", func(t *testing.T) {
+		out := t.TempDir()
+		if err := os.Mkdir(filepath.Join(out, "Index.HTML"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		_, foldsCase := os.Stat(filepath.Join(out, "index.html"))
+		_, err := stage(t, out)
+		switch {
+		case foldsCase == nil && err == nil:
+			t.Error("on a file system that ignores case, the directory Index.HTML was not in the way")
+		case foldsCase != nil && err != nil:
+			t.Errorf("on a file system that keeps case, Index.HTML stopped the commit: %v", err)
+		}
+	})
+}
