@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,16 +14,16 @@ import (
 	"github.com/starlint-dev/starlint/internal/prose"
 )
 
-// idLists are the lists whose items exports key on: the list's key, how a
+// idLists are the lists whose items exports key on: the list's pointer, how a
 // message names an item, and the key whose text names it (and gives its
 // suggested id).
 var idLists = []struct{ list, noun, from string }{
-	{"reflections", "reflection", "level"},
-	{"followups", "follow-up", "question"},
-	{"angles", "angle", "principle"},
-	{"levels", "level", "level"},
-	{"quiz", "quiz item", "question"},
-	{"weak_answer/checks", "weak-answer check", "question"},
+	{"/reflections", "reflection", "level"},
+	{"/followups", "follow-up", "question"},
+	{"/angles", "angle", "principle"},
+	{"/levels", "level", "level"},
+	{"/quiz", "quiz item", "question"},
+	{"/weak_answer/checks", "weak-answer check", "question"},
 }
 
 // slugStopwords are left out of suggested ids: "how-did-you-ensure" says
@@ -43,16 +44,19 @@ four words that say something, as a slug), unique within the list.`,
 	Default: lint.Info,
 	Fixable: true,
 	Run: func(p *lint.Pass) {
-		newline := "\n"
-		if bytes.Contains(p.File.Src, []byte("\r\n")) {
-			newline = "\r\n"
-		}
+		newline := "" // the file's line end, found for the first fix
 		for _, l := range idLists {
 			// pack.Lookup walks the tree: a p.File.Node per item would build
 			// the file's pointer index for every pack
-			_, list, ok := pack.Lookup(p.File.Root, "/"+l.list)
-			if !ok || list.Kind != yaml.SequenceNode {
-				continue
+			_, list, ok := pack.Lookup(p.File.Root, l.list)
+			if !ok || list.Kind != yaml.SequenceNode || !slices.ContainsFunc(list.Content, lacksID) {
+				continue // nothing to report: most lists of a finished pack
+			}
+			if newline == "" {
+				newline = "\n"
+				if bytes.Contains(p.File.Src, []byte("\r\n")) {
+					newline = "\r\n"
+				}
 			}
 			taken := map[string]bool{}
 			for _, item := range list.Content {
@@ -61,12 +65,12 @@ four words that say something, as a slug), unique within the list.`,
 				}
 			}
 			for i, item := range list.Content {
-				if _, _, has := pack.Lookup(item, "/id"); item.Kind != yaml.MappingNode || len(item.Content) == 0 || has {
+				if !lacksID(item) {
 					continue
 				}
 				id := uniqueSlug(slugOf(scalarAt(item, l.from)), l.noun, i, taken)
 				taken[id] = true
-				ptr := "/" + l.list + "/" + strconv.Itoa(i)
+				ptr := l.list + "/" + strconv.Itoa(i)
 				first := item.Content[0]
 				span := p.Span(lint.Text{Node: first, Value: first.Value}, 0, len(first.Value))
 				insert := "id: " + id + ", " // a flow mapping: {id: x, level: ...}
@@ -79,6 +83,19 @@ four words that say something, as a slug), unique within the list.`,
 			}
 		}
 	},
+}
+
+// lacksID reports whether a list item is a mapping with keys but no id.
+func lacksID(item *yaml.Node) bool {
+	if item.Kind != yaml.MappingNode || len(item.Content) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if item.Content[i].Value == "id" {
+			return false
+		}
+	}
+	return true
 }
 
 // scalarAt is the text of a mapping's key, or "".
