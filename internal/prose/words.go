@@ -151,12 +151,41 @@ func SecondsFor(n, wpm int) int {
 	return (n*60 + wpm - 1) / wpm
 }
 
-// Normalize folds text for comparisons that should ignore case, quote
-// style, dashes and spacing.
-func Normalize(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
+// SameNormalized reports whether a and b are the same text once case,
+// quote style, dashes and spacing are set aside: both lower-cased, curly
+// quotes and backticks made straight, en and em dashes made hyphens, and
+// runs of space made one (none at the ends). Nothing is built: the quiz's
+// options are compared in pairs, and most differ at their first letter.
+func SameNormalized(a, b string) bool {
+	na, nb := normalized{s: a}, normalized{s: b}
+	for {
+		ra, oka := na.next()
+		rb, okb := nb.next()
+		if oka != okb || ra != rb {
+			return false
+		}
+		if !oka {
+			return true
+		}
+	}
+}
+
+// normalized gives the runes of s so folded, one at a time.
+type normalized struct {
+	s       string
+	started bool // a rune was given: a later space counts
+	space   bool // spaces were skipped since the last rune
+}
+
+func (n *normalized) next() (rune, bool) {
+	for len(n.s) > 0 {
+		r, size := utf8.DecodeRuneInString(n.s)
+		if n.space && !unicode.IsSpace(unicode.ToLower(r)) {
+			n.space = false
+			return ' ', true // the space before r; r comes next
+		}
+		n.s = n.s[size:]
+		r = unicode.ToLower(r)
 		switch r {
 		case '’', '‘', '`', '´':
 			r = '\''
@@ -166,16 +195,13 @@ func Normalize(s string) string {
 			r = '-'
 		}
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			n.space = n.started
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
+		n.started = true
+		return r, true
 	}
-	return b.String()
+	return 0, false
 }
 
 // Terms returns the words of s folded for matching: lower-case, quote

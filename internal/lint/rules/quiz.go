@@ -74,35 +74,54 @@ var QuizAnswer = &lint.Rule{
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		for i, q := range p.Pack.Quiz {
-			checkOptions(p, quizPtr(i, ""), "quiz item "+strconv.Itoa(i+1), q.Answer, q.AnswerIndex(), q.Options)
+			checkOptions(p, optionsOf{"/quiz/", "quiz item ", i}, q.Answer, q.AnswerIndex(), q.Options)
 		}
 		if w := p.Pack.WeakAnswer; w != nil {
 			for i, c := range w.Checks {
-				checkOptions(p, "/weak_answer/checks/"+strconv.Itoa(i), "weak-answer check "+strconv.Itoa(i+1), c.Answer, c.AnswerIndex(), c.Options)
+				checkOptions(p, optionsOf{"/weak_answer/checks/", "weak-answer check ", i}, c.Answer, c.AnswerIndex(), c.Options)
 			}
 		}
 	},
 }
 
+// optionsOf names the item checkOptions checks: its list's pointer, how
+// messages name it, and its index. The pointer and the name are built
+// only for a finding.
+type optionsOf struct {
+	list, noun string
+	i          int
+}
+
+func (o optionsOf) ptr() string   { return o.list + strconv.Itoa(o.i) }
+func (o optionsOf) label() string { return o.noun + strconv.Itoa(o.i+1) }
+
 // checkOptions reports an answer letter past the options, and options that
-// repeat one another, for a quiz item or a weak-answer check at ptr.
-func checkOptions(p *lint.Pass, ptr, label, answer string, index int, options []string) {
+// repeat one another, for a quiz item or a weak-answer check.
+func checkOptions(p *lint.Pass, item optionsOf, answer string, index int, options []string) {
 	// a malformed letter is the schema's to report
 	if len(options) > 0 && len(answer) == 1 && answer >= "A" && answer <= "F" && index < 0 {
-		p.Reportf(ptr+"/answer", "%s answers %s, but it has only %s: pick one of them", label, answer, optionRange(len(options)))
+		p.Reportf(item.ptr()+"/answer", "%s answers %s, but it has only %s: pick one of them", item.label(), answer, optionRange(len(options)))
 	}
-	seen := map[string]int{}
 	for j, o := range options {
-		n := prose.Normalize(o)
-		if n == "" {
-			continue
+		if k := repeats(options, j); k >= 0 {
+			p.Reportf(item.ptr()+"/options/"+strconv.Itoa(j), "%s: option %s repeats option %s (%q): make every option different", item.label(), pack.OptionLetter(j), pack.OptionLetter(k), clip(o, 40))
 		}
-		if k, dup := seen[n]; dup {
-			p.Reportf(ptr+"/options/"+strconv.Itoa(j), "%s: option %s repeats option %s (%q): make every option different", label, pack.OptionLetter(j), pack.OptionLetter(k), clip(o, 40))
-			continue
-		}
-		seen[n] = j
 	}
+}
+
+// repeats returns the first option before j with the same text as option j
+// once normalized, or -1; an option with no text repeats nothing. Options
+// are few, so they are compared in pairs without building their forms.
+func repeats(options []string, j int) int {
+	if prose.SameNormalized(options[j], "") {
+		return -1
+	}
+	for k := range j {
+		if prose.SameNormalized(options[k], options[j]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // SolutionNamesAnswer wants the solution to arrive at the answer.
