@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/starlint-dev/starlint/internal/fuzzseed"
 )
 
 // reference is what encoding/json writes for v.
@@ -70,7 +70,7 @@ func randomValue(r *rand.Rand, depth int) any {
 }
 
 // TestIndentMatchesEncoding: byte for byte what json.Encoder writes, for
-// random values and for every fixture pack, with and without a prefix and
+// random values and for every seed pack, with and without a prefix and
 // HTML escaping.
 func TestIndentMatchesEncoding(t *testing.T) {
 	var values []any
@@ -79,15 +79,11 @@ func TestIndentMatchesEncoding(t *testing.T) {
 		values = append(values, randomValue(r, 0))
 	}
 	values = append(values, map[string]any{}, []any{}, []any{[]any{}, map[string]any{}}, map[string]any{"a": []any{}}, "", 0, nil)
-	paths, _ := filepath.Glob("../lint/rules/testdata/*/*.yaml")
-	if len(paths) < 30 {
-		t.Fatalf("only %d fixture packs", len(paths))
+	seeds := fuzzseed.Packs() // the example packs, every fixture, generated packs
+	if len(seeds) < 30 {
+		t.Fatalf("only %d packs", len(seeds))
 	}
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, src := range seeds {
 		var v any
 		if yaml.Unmarshal(src, &v) == nil {
 			values = append(values, v)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -12,9 +13,15 @@ import (
 // placeholderWords are matched in capitals, as whole words.
 var placeholderWords = []string{"TODO", "TBD", "FIXME", "XXX"}
 
-// placeholderCues are what every placeholder findPlaceholder finds holds,
-// none of them with a space or line break that YAML's folding could make.
-var placeholderCues = [][]byte{[]byte("TODO"), []byte("TBD"), []byte("FIXME"), []byte("XXX"), []byte("???"), []byte("psum"), []byte("PSUM")}
+// placeholderCues are what every placeholder findPlaceholder finds holds
+// (its words, "???", and "psum" or "PSUM" of lorem ipsum), none of them
+// with a space or line break that YAML's folding could make.
+var placeholderCues = func() (cues [][]byte) {
+	for _, w := range append(slices.Clone(placeholderWords), "???", "psum", "PSUM") {
+		cues = append(cues, []byte(w))
+	}
+	return cues
+}()
 
 // mayHoldPlaceholder reports whether some text of a file with this source
 // could hold a placeholder: a few scans of the whole file instead of seven
