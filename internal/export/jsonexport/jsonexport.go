@@ -283,16 +283,13 @@ func (w *writer) Finish() error {
 	return w.out.WriteFile("packs.json", data)
 }
 
-func encode(v any) ([]byte, error) {
-	data, err := encodeIndented(v, "")
-	return append(data, '\n'), err
-}
+// encode writes v as indented JSON with a final newline. HTML escaping is
+// off: consumers get the text as written; HTML escaping is theirs to do.
+func encode(v any) ([]byte, error) { return jsonfmt.Marshal(v, "", "  ", false) }
 
-// encodeIndented writes v as indented JSON, every line after the first
-// starting with prefix, without a final newline.
+// encodeIndented is encode with every line after the first starting with
+// prefix, and without the final newline (for a pack inside the bundle).
 func encodeIndented(v any, prefix string) ([]byte, error) {
-	// HTML escaping off: consumers get the text as written; HTML escaping
-	// is theirs to do
 	b, err := jsonfmt.Marshal(v, prefix, "  ", false)
 	return bytes.TrimSuffix(b, []byte("\n")), err
 }
