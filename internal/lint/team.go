@@ -7,7 +7,6 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -403,9 +402,16 @@ func (d *TeamDef) scopeWords() string {
 	return s
 }
 
-// notProse are the keys whose strings are labels or values, not prose:
-// the default scope leaves them out.
-var notProse = map[string]bool{"starlint": true, "id": true, "difficulty": true, "answer": true, "target": true, "duration": true, "level": true, "tags": true}
+// isProse reports whether the strings under a key are prose, which the
+// default scope reads, rather than labels or values (a switch: it runs
+// for every text of every file).
+func isProse(key string) bool {
+	switch key {
+	case "starlint", "id", "difficulty", "answer", "target", "duration", "level", "tags":
+		return false
+	}
+	return true
+}
 
 // each calls fn for every text in the rule's scope, in document order.
 // The texts are the file's shared ones (allTexts), whose lower-case forms
@@ -535,41 +541,6 @@ func (d *TeamDef) scopedTexts(p *Pass, texts []fileText) []int32 {
 	}).([]int32)
 }
 
-type topRunsKey struct{}
-
-// topRuns maps each top-level key to the run [from, to) of its texts.
-func topRuns(p *Pass, texts []fileText) map[string][2]int32 {
-	if v, ok := p.cached(topRunsKey{}); ok {
-		return v.(map[string][2]int32)
-	}
-	return p.Memo(topRunsKey{}, func() any {
-		bufs := fileTexts(p)
-		if bufs.runs == nil {
-			bufs.runs = map[string][2]int32{}
-		}
-		runs := bufs.runs
-		clear(runs)
-		for i := 0; i < len(texts); {
-			j := i + 1
-			if len(texts[i].segs) == 0 {
-				i = j
-				continue
-			}
-			key := texts[i].segs[0]
-			for j < len(texts) && len(texts[j].segs) > 0 && texts[j].segs[0] == key {
-				j++
-			}
-			if r, seen := runs[key]; seen {
-				runs[key] = [2]int32{r[0], int32(j)} // a key written twice: one run over both
-			} else {
-				runs[key] = [2]int32{int32(i), int32(j)}
-			}
-			i = j
-		}
-		return runs
-	}).(map[string][2]int32)
-}
-
 func (d *TeamDef) excluded(segs []string) bool {
 	for _, ex := range d.exclude {
 		if matchSegments(ex, segs) {
@@ -605,25 +576,6 @@ func isIndex(seg string) bool {
 	return true
 }
 
-// matchSegments matches pointer segments against a pattern's (* and **).
-func matchSegments(pat, segs []string) bool {
-	if len(pat) == 0 {
-		return len(segs) == 0
-	}
-	if pat[0] == "**" {
-		for i := 0; i <= len(segs); i++ {
-			if matchSegments(pat[1:], segs[i:]) {
-				return true
-			}
-		}
-		return false
-	}
-	if len(segs) == 0 || (pat[0] != "*" && pat[0] != segs[0]) {
-		return false
-	}
-	return matchSegments(pat[1:], segs[1:])
-}
-
 // message fills the rule's message, or the kind's default, with the
 // match (and, for defaults, more).
 func (d *TeamDef) message(def string, args ...any) string {
@@ -648,113 +600,6 @@ func kindNames() []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-type allTextsKey struct{}
-
-// fileText is one string of a file as the team rules see it: with its
-// pointer's segments, whether it is prose, and its lower-case form, each
-// worked out once per file however many rules read it.
-type fileText struct {
-	Text
-	segs  []string
-	prose bool
-	idx   int32 // in the file's allTexts
-	lower string
-	fold  bool // lower is set
-	words int  // prose.WordCount(Value)+1, once counted
-}
-
-// wordCount returns the text's word count, counted once (from the
-// words the built-in rules split, when they did).
-func (ft *fileText) wordCount(p *Pass) int {
-	if ft.words == 0 {
-		if w, ok := p.words[ft.Value]; ok {
-			ft.words = len(w) + 1
-		} else {
-			ft.words = prose.WordCount(ft.Value) + 1
-		}
-	}
-	return ft.words - 1
-}
-
-// lowered returns the text in lower case, computed once.
-func (ft *fileText) lowered() string {
-	if !ft.fold {
-		ft.lower, ft.fold = strings.ToLower(ft.Value), true
-	}
-	return ft.lower
-}
-
-// allTexts lists every string of the file once per file, for the team
-// rules that read them all. Pointers are joined only for texts a rule
-// reports on (see fileText.text), and the segments of every text share a
-// single arena: a pack has hundreds of texts, and a slice each would be
-// garbage the collector pays for.
-func allTexts(p *Pass) []fileText { return fileTexts(p).texts }
-
-// fileTexts is allTexts with the buffers the file's scan reuses.
-func fileTexts(p *Pass) *textBuffers {
-	if v, ok := p.cached(allTextsKey{}); ok {
-		return v.(*textBuffers)
-	}
-	return p.Memo(allTextsKey{}, func() any {
-		// One walk, into buffers kept from an earlier file (or sized from
-		// this one: a text every 60 bytes or so, four segments each).
-		buf := textPool.Get().(*textBuffers)
-		guess := len(p.File.Src)/60 + 16
-		out, arena := buf.texts[:0], buf.arena[:0]
-		if cap(out) == 0 {
-			out, arena = make([]fileText, 0, guess), make([]string, 0, 4*guess)
-		}
-		WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
-			if len(arena)+len(path) > cap(arena) {
-				// earlier texts keep the old arena: their segments stay valid
-				arena = make([]string, 0, 2*cap(arena)+len(path))
-			}
-			start := len(arena)
-			arena = append(arena, path...)
-			segs := arena[start:len(arena):len(arena)]
-			out = append(out, fileText{Text: Text{Node: n, Value: n.Value}, segs: segs, prose: !notProse[lastKeyOf(segs)], idx: int32(len(out))})
-		})
-		buf.texts, buf.arena = out, arena
-		return buf
-	}).(*textBuffers)
-}
-
-// textBuffers are allTexts' slices, reused from file to file: a pack has
-// hundreds of texts, and allocating (and clearing) them for every pack
-// was a tenth of what a house style cost. The file's memo gives them back
-// when the file is done (release); nothing of them outlives it, since
-// findings copy the Text they report on.
-type textBuffers struct {
-	texts []fileText
-	arena []string
-	// for teamScan: the texts joined, each followed by a NUL (which no
-	// text holds), where each starts, and what the scan found
-	joined []byte
-	starts []int32
-	hits   []hit
-	lanes  [lanes][]hit
-	// scratch holds one rule's candidates at a time (candidates)
-	scratch []int32
-	// the backings of scopedTexts' lists, topRuns' map and the scan's
-	// result, reused: each file's memo says which are this file's
-	scoped map[scopeKey][]int32
-	runs   map[string][2]int32
-	res    *scanResult
-}
-
-var textPool = sync.Pool{New: func() any { return new(textBuffers) }}
-
-func (b *textBuffers) release() { textPool.Put(b) }
-
-// text returns the text with its pointer, joined on first use.
-func (ft *fileText) text() Text {
-	if ft.Ptr == "" && len(ft.segs) > 0 {
-		ft.Ptr = pack.JoinPointer(ft.segs...)
-	}
-	return ft.Text
 }
 
 // matches reports whether s holds a match, allocating nothing.

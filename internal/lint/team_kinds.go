@@ -294,7 +294,7 @@ func (d *TeamDef) inScope(segs []string) bool {
 		return false
 	}
 	if len(d.scope) == 0 {
-		return !notProse[lastKeyOf(segs)]
+		return isProse(lastKeyOf(segs))
 	}
 	for _, sc := range d.scope {
 		if matchSegments(sc, segs) {

@@ -27,18 +27,13 @@ func (p *Pass) Text(ptr string) (Text, bool) {
 	return Text{Ptr: ptr, Node: n, Value: n.Value}, true
 }
 
-// Each calls fn for every string of the pack whose pointer matches pattern,
-// in document order. A pattern is a JSON pointer whose segments may be *
-// (any one segment) or ** (any number of segments, none included):
-// "/star/*/example", "/followups/*/strong/answer", "/**". The texts are
-// what every rule reads, with their spans, so rules never build pointers by
-// hand.
-func (p *Pass) Each(pattern string, fn func(Text)) {
-	EachText(p.File, pattern, fn)
-}
-
-// EachText is Pass.Each for a file, for the drivers and exporters that need
-// the same walk.
+// EachText calls fn for every string of the file whose pointer matches
+// pattern, in document order. A pattern is a JSON pointer whose segments
+// may be * (any one segment) or ** (any number of segments, none
+// included): "/star/*/example", "/followups/*/strong/answer", "/**". The
+// texts are what every rule reads, with their spans, so rules never build
+// pointers by hand. Rules call it as Pass.Each, which reads the file's
+// text index; the drivers and exporters walk the tree here.
 func EachText(f *pack.File, pattern string, fn func(Text)) {
 	if f.Root == nil {
 		return

@@ -99,7 +99,7 @@ XXX (in capitals, as words), "lorem ipsum", "???", or that is only "..." is repo
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		scan := mayHoldPlaceholder(p.File.Src)
-		eachString(p.File, func(ptr func() string, n *yaml.Node) {
+		p.EachString(func(n *yaml.Node, ptr func() string) {
 			t := lint.Text{Node: n, Value: n.Value}
 			if s := strings.TrimSpace(n.Value); s == "..." || s == "…" {
 				t.Ptr = ptr()

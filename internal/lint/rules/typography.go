@@ -96,7 +96,7 @@ type stringNode struct {
 func runTypography(p *lint.Pass) {
 	var nodes []stringNode // texts with quotes or spacing to look at
 	straight, curly := 0, 0
-	eachString(p.File, func(ptr func() string, n *yaml.Node) {
+	p.EachString(func(n *yaml.Node, ptr func() string) {
 		s, c, spacing := scanText(n.Value)
 		straight += s
 		curly += c

@@ -9,19 +9,6 @@ import (
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
-// eachString calls fn for every text value in the pack. The pointer is
-// built only when asked for, since most texts are reported on rarely.
-func eachString(f *pack.File, fn func(ptr func() string, n *yaml.Node)) {
-	// one ptr for the whole walk, not a closure per string: it is only
-	// called during fn, while cur is that string's path
-	var cur []string
-	ptr := func() string { return pack.JoinPointer(cur...) }
-	lint.WalkStrings(f.Root, func(path []string, n *yaml.Node) {
-		cur = path
-		fn(ptr, n)
-	})
-}
-
 // Where the rules read their texts: JSON pointer patterns over the pack,
 // checked against the schema by TestTextPatternsMatchSchema.
 const (
