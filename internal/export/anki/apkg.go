@@ -3,13 +3,13 @@ package anki
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -151,6 +151,13 @@ func (w *packageWriter) Finish() error {
 	if err := w.finishCollection(); err != nil {
 		return fmt.Errorf("building the Anki collection: %w", err)
 	}
+	// The packs and the database's buffers are garbage by now, and the
+	// collector, tuned for the run's large heap, would let the
+	// compressors' buffers come on top of them: collected first, the
+	// compressors reuse their memory instead (peak memory 149-152 MB
+	// without this at 10,000 packs, against 141 MB before the
+	// compression was parallel).
+	runtime.GC()
 	f, err := w.out.Create(PackageName)
 	if err != nil {
 		return err
@@ -198,8 +205,10 @@ func (w *packageWriter) zip(dst io.Writer) error {
 	zw := zip.NewWriter(dst)
 	// Level 4 of 9: half the time of the default level for a package 7%
 	// larger (the 228 MB collection of 10,000 packs: 1.0 s and 21.3 MB
-	// against 2.2 s and 20.0 MB).
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, 4) })
+	// against 2.2 s and 20.0 MB), on every core (parallelDeflater).
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return newParallelDeflater(w, 4, runtime.GOMAXPROCS(0))
+	})
 	for _, f := range []struct {
 		name string
 		data io.Reader
