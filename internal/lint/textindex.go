@@ -18,9 +18,9 @@ import (
 
 type allTextsKey struct{}
 
-// fileText is one string of a file as the team rules see it: with its
-// pointer's segments, whether it is prose, and its lower-case form, each
-// worked out once per file however many rules read it.
+// fileText is one string of a file as the rules see it: with its
+// pointer's segments, whether it is prose, its pointer and its lower-case
+// form, each worked out once per file however many rules read it.
 type fileText struct {
 	Text
 	segs  []string
@@ -52,9 +52,9 @@ func (ft *fileText) lowered() string {
 	return ft.lower
 }
 
-// allTexts lists every string of the file once per file, for the team
-// rules that read them all. Pointers are joined only for texts a rule
-// reports on (see fileText.text), and the segments of every text share a
+// allTexts lists every string of the file once per file, for the rules
+// that read more than a named value. Pointers are joined only for texts a
+// rule asks for (see fileText.text), and the segments of every text share a
 // single arena: a pack has hundreds of texts, and a slice each would be
 // garbage the collector pays for.
 func allTexts(p *Pass) []fileText { return fileTexts(p).texts }
