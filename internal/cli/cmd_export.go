@@ -101,21 +101,53 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return trouble("%v", err)
 	}
+	opt := export.Options{WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
+	// Formats whose files for a pack need that pack alone (JSON) take each
+	// pack as it is linted, into a staging directory inside --out; the
+	// others are written in a second pass that reads the packs again, in
+	// id order (export.Stream). Either way every file is moved into place
+	// only once all formats succeeded.
+	direct, streamed, staging, err := startDirect(chosen, opt, o.Out)
+	if err != nil {
+		return trouble("%v", err)
+	}
+	// undo drops what the direct formats wrote, and --out when this run
+	// made it, for an export that stops before its second pass
+	undo := func() {
+		for _, r := range direct {
+			r.Abort()
+		}
+		if staging != nil {
+			staging.Undo()
+		}
+	}
 	// First pass: lint every pack, keeping only its id and a hash of what
-	// was linted. The export reads each pack again, in id order.
+	// was linted, and giving it to the direct formats.
 	inputs := make([]lint.Input, len(paths))
 	linted := make([]*export.Planned, len(paths))
 	read := make([]bool, len(paths)) // false: a read failure, already reported
+	taken := make([]error, len(paths))
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, _ lint.Cached) {
 			read[i] = true
-			if f.Root != nil {
-				linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
+			if f.Root == nil {
+				return
+			}
+			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
+			if export.CheckID(f.Pack.ID) != "" {
+				return // skipped, and said so, below
+			}
+			src := &export.Source{Path: p, Pack: f.Pack, Ctx: o.Ctx}
+			for _, r := range direct {
+				if err := r.Take(src); err != nil && taken[i] == nil {
+					taken[i] = err
+				}
 			}
 		}}
 	}
 	res := linter.Run(inputs, lint.RunOptions{Context: o.Ctx})
 	if o.Ctx != nil && o.Ctx.Err() != nil {
+		undo()
 		return interrupted("nothing exported")
 	}
 	// Report every failure, whether or not the walk failed too.
@@ -135,8 +167,14 @@ func runExport(o *exportOptions) error {
 		if err := report.Text(o.IO.Out, run, report.Options{Color: o.IO.Color}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
+		undo()
 		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", len(errorsByFile), plural(len(errorsByFile), "pack"))
 		return findings()
+	}
+	// the first pack, in path order, that a direct format failed on
+	if i := slices.IndexFunc(taken, func(err error) bool { return err != nil }); i >= 0 {
+		undo()
+		return trouble("%v; nothing was exported", taken[i])
 	}
 
 	if len(errorsByFile) > 0 {
@@ -157,7 +195,7 @@ func runExport(o *exportOptions) error {
 			continue
 		}
 		p.Modified = epoch
-		if !hasEpoch {
+		if !hasEpoch && len(streamed) > 0 { // only the second pass reads the times
 			st, err := os.Stat(p.Path)
 			if err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(p.Path), safe(ioMessage(err)))
@@ -172,16 +210,29 @@ func runExport(o *exportOptions) error {
 		planned = append(planned, *p)
 	}
 	export.SortPlanned(planned)
-	opt := export.Options{Time: latest, WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
+	opt.Time = latest
 
-	// Second pass: every format is written into a staging directory inside
-	// --out and moved into place only when all of them succeeded.
-	staging, err := export.NewStaging(o.Out)
-	if err != nil {
-		return trouble("%v", err)
+	// Second pass, for the formats that need the packs in order.
+	if staging == nil {
+		if staging, err = export.NewStaging(o.Out); err != nil {
+			return trouble("%v", err)
+		}
 	}
-	counts, err := export.Stream(o.Ctx, chosen, planned, opt, staging)
+	var streamedCounts []int
+	if len(streamed) > 0 {
+		streamedCounts, err = export.Stream(o.Ctx, streamed, planned, opt, staging)
+	}
+	if err == nil {
+		for _, r := range direct {
+			if err = r.Finish(); err != nil {
+				break
+			}
+		}
+	}
 	if err != nil {
+		for _, r := range direct {
+			r.Abort()
+		}
 		staging.Discard()
 		// an exporter that saw the interrupt first says "context
 		// canceled": the interrupt is the news, not its error
@@ -201,15 +252,50 @@ func runExport(o *exportOptions) error {
 		}
 		return trouble("%v", err)
 	}
+	counts := map[export.Exporter]int{}
+	for i, e := range streamed {
+		counts[e] = streamedCounts[i]
+	}
+	for _, r := range direct {
+		counts[r.Exporter()] = r.Files()
+	}
 	var summary []string
-	for i, e := range chosen {
-		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), counts[i], plural(counts[i], "file")))
+	for _, e := range chosen {
+		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), counts[e], plural(counts[e], "file")))
 	}
 	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", len(planned), plural(len(planned), "pack"), o.Out, strings.Join(summary, ", "))
 	if !ioOK {
 		return silentTrouble()
 	}
 	return nil
+}
+
+// startDirect starts the chosen formats that can take packs as they are
+// linted (export.Direct), into a staging directory made for them, and
+// returns the others for the second pass. staging is nil when no format
+// is direct: nothing is made before the packs are linted.
+func startDirect(chosen []export.Exporter, opt export.Options, out string) (direct []*export.DirectRun, streamed []export.Exporter, staging *export.Staging, err error) {
+	for _, e := range chosen {
+		if !export.TakesDirect(e, opt) {
+			streamed = append(streamed, e)
+			continue
+		}
+		if staging == nil {
+			if staging, err = export.NewStaging(out); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		r, err := export.StartDirect(e, opt, staging)
+		if err != nil {
+			for _, d := range direct {
+				d.Abort()
+			}
+			staging.Undo()
+			return nil, nil, nil, err
+		}
+		direct = append(direct, r)
+	}
+	return direct, streamed, staging, nil
 }
 
 // sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, the

@@ -19,10 +19,11 @@ import (
 // that fails or is interrupted leaves the output as it was, and memory
 // stays flat however many files an export writes.
 type Staging struct {
-	Out   string // the output directory
-	dir   string // the staging directory inside it
-	mu    sync.Mutex
-	names map[string]bool // staged, by name
+	Out     string   // the output directory
+	dir     string   // the staging directory inside it
+	created []string // the directories NewStaging made for Out, outermost first
+	mu      sync.Mutex
+	names   map[string]bool // staged, by name
 }
 
 // StagingPrefix starts the name of every staging directory.
@@ -31,6 +32,13 @@ const StagingPrefix = ".starlint-export-"
 // NewStaging creates the output directory if needed and a staging
 // directory inside it (on the same file system, so moving is a rename).
 func NewStaging(out string) (*Staging, error) {
+	var created []string
+	for d := filepath.Clean(out); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		created = append([]string{d}, created...)
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", out, fsutil.UnwrapPath(err))
 	}
@@ -39,7 +47,7 @@ func NewStaging(out string) (*Staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write into %s: %w", out, fsutil.UnwrapPath(err))
 	}
-	return &Staging{Out: out, dir: dir, names: map[string]bool{}}, nil
+	return &Staging{Out: out, dir: dir, created: created, names: map[string]bool{}}, nil
 }
 
 // WriteFile stages a whole file.
@@ -166,5 +174,18 @@ func (s *Staging) move(name string) error {
 func (s *Staging) Discard() {
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
+	}
+}
+
+// Undo is Discard that also removes the output directories NewStaging
+// created, for an export refused before it began: it leaves no trace. A
+// directory that is not empty (something else wrote into it meanwhile)
+// is kept.
+func (s *Staging) Undo() {
+	s.Discard()
+	for i := len(s.created) - 1; i >= 0; i-- {
+		if os.Remove(s.created[i]) != nil {
+			return
+		}
 	}
 }

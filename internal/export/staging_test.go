@@ -224,3 +224,48 @@ func TestStagingChecksWhatIsInTheWay(t *testing.T) {
 		}
 	})
 }
+
+// TestUndoLeavesNoTrace: an export refused after its staging was made
+// removes the output directories it created, and only those.
+func TestUndoLeavesNoTrace(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "a", "b", "out")
+	s, err := export.NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("x.json", []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	s.Undo()
+	if _, err := os.Stat(filepath.Join(root, "a")); !os.IsNotExist(err) {
+		t.Fatalf("undo left %s: %v", filepath.Join(root, "a"), err)
+	}
+
+	// an output directory that was there stays, and what it holds
+	kept := filepath.Join(root, "kept")
+	if err := os.MkdirAll(kept, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(kept, "mine.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = export.NewStaging(filepath.Join(kept, "new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// something else writes into the new directory meanwhile: it stays
+	if err := os.WriteFile(filepath.Join(kept, "new", "other.txt"), []byte("other"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Undo()
+	for _, p := range []string{filepath.Join(kept, "mine.txt"), filepath.Join(kept, "new", "other.txt")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("undo removed %s: %v", p, err)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(kept, "new"))
+	if len(entries) != 1 {
+		t.Errorf("undo left %d entries in %s, want only other.txt", len(entries), filepath.Join(kept, "new"))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/pack"
@@ -65,7 +66,7 @@ func (e *ChangedError) Error() string {
 // exporter wrote.
 func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Options, out Output) ([]int, error) {
 	opt.Count = len(planned)
-	counts := make([]int, len(exporters))
+	counted := make([]atomic.Int64, len(exporters))
 	var writers []Writer
 	abort := func(err error) error {
 		for _, w := range writers {
@@ -74,7 +75,7 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 		return err
 	}
 	for _, e := range exporters {
-		w, err := e.Start(opt, &countingOutput{Output: out, n: &counts[len(writers)]})
+		w, err := e.Start(opt, &countingOutput{Output: out, n: &counted[len(writers)]})
 		if err != nil {
 			return nil, abort(fmt.Errorf("export --to %s: %w", e.Name(), err))
 		}
@@ -177,23 +178,27 @@ feed:
 	if err := errors.Join(finishErrs...); err != nil {
 		return nil, err
 	}
+	counts := make([]int, len(exporters))
+	for i := range counted {
+		counts[i] = int(counted[i].Load())
+	}
 	return counts, nil
 }
 
 // countingOutput counts the files one exporter writes (each exporter has
-// its own, used from one goroutine at a time).
+// its own; a direct one writes from goroutines of its own).
 type countingOutput struct {
 	Output
-	n *int
+	n *atomic.Int64
 }
 
 func (c *countingOutput) WriteFile(name string, data []byte) error {
-	*c.n++
+	c.n.Add(1)
 	return c.Output.WriteFile(name, data)
 }
 
 func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
-	*c.n++
+	c.n.Add(1)
 	return c.Output.Create(name)
 }
 
