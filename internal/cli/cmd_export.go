@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/log"
@@ -127,15 +128,19 @@ func runExport(o *exportOptions) error {
 	linted := make([]*export.Planned, len(paths))
 	read := make([]bool, len(paths)) // false: a read failure, already reported
 	taken := make([]error, len(paths))
+	var refused atomic.Bool // a pack has errors and there is no --force
 	for i, p := range paths {
-		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, _ lint.Cached) {
+		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, c lint.Cached) {
 			read[i] = true
 			if f.Root == nil {
 				return
 			}
 			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
-			if export.CheckID(f.Pack.ID) != "" {
-				return // skipped, and said so, below
+			if !o.Force && slices.ContainsFunc(c.Diags, func(d lint.Diagnostic) bool { return d.Severity == lint.Error }) {
+				refused.Store(true)
+			}
+			if refused.Load() || export.CheckID(f.Pack.ID) != "" {
+				return // the export will be refused; or skipped, and said so, below
 			}
 			src := &export.Source{Path: p, Pack: f.Pack, Ctx: o.Ctx}
 			for _, r := range direct {
