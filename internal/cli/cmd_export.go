@@ -167,12 +167,12 @@ func runExport(o *exportOptions) error {
 		}
 	}
 	if len(errs) > 0 && !o.Force {
+		undo()
 		run := report.Run{Files: res.Files, Diagnostics: errs, HiddenBecause: "starlint lint shows them"}
 		_, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics) // said, not shown: lint shows them
 		if err := report.Text(o.IO.Out, run, report.Options{Color: o.IO.Color}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
-		undo()
 		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", len(errorsByFile), plural(len(errorsByFile), "pack"))
 		return findings()
 	}
