@@ -206,10 +206,13 @@ func (m *MemOutput) WriteDir(dir string) (int, error) {
 // SortByID orders packs by id, then path, so every export is in the same
 // order whatever order the files were found in.
 func SortByID(packs []*Source) {
-	sortByIDPath(packs, func(s *Source) (string, string) { return s.Pack.ID, s.Path })
+	SortByIDPath(packs, func(s *Source) (string, string) { return s.Pack.ID, s.Path })
 }
 
-func sortByIDPath[T any](s []T, key func(T) (id, path string)) {
+// SortByIDPath orders anything that stands for packs as SortByID does:
+// by id, then path (an exporter that takes packs in any order sorts its
+// index with it).
+func SortByIDPath[T any](s []T, key func(T) (id, path string)) {
 	sort.SliceStable(s, func(i, j int) bool {
 		idI, pathI := key(s[i])
 		idJ, pathJ := key(s[j])

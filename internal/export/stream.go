@@ -48,7 +48,7 @@ func CheckID(id string) string {
 
 // SortPlanned orders packs by id, then path, as SortByID does.
 func SortPlanned(packs []Planned) {
-	sortByIDPath(packs, func(p Planned) (string, string) { return p.ID, p.Path })
+	SortByIDPath(packs, func(p Planned) (string, string) { return p.ID, p.Path })
 }
 
 // ChangedError is a pack whose file changed between linting and export.

@@ -1,9 +1,7 @@
 package jsonexport
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/starlint-dev/starlint/internal/export"
@@ -16,7 +14,7 @@ func (Exporter) TakesDirect(opt export.Options) bool { return !opt.Bundle }
 
 // StartDirect implements export.Direct.
 func (Exporter) StartDirect(opt export.Options, out export.Output) (export.DirectWriter, error) {
-	d := &directWriter{opt: opt, out: out, files: make(chan packFile, 16), written: make(chan struct{})}
+	d := &directWriter{opt: opt, out: out, files: make(chan stagedFile, 16), written: make(chan struct{})}
 	go d.write()
 	return d, nil
 }
@@ -28,7 +26,7 @@ func (Exporter) StartDirect(opt export.Options, out export.Output) (export.Direc
 type directWriter struct {
 	opt     export.Options
 	out     export.Output
-	files   chan packFile
+	files   chan stagedFile
 	written chan struct{} // closed when write is done
 	werr    error         // write's first error; read after written
 
@@ -37,7 +35,7 @@ type directWriter struct {
 	closed  bool
 }
 
-type packFile struct {
+type stagedFile struct {
 	path, name string
 	data       []byte
 }
@@ -50,16 +48,14 @@ type takenEntry struct {
 }
 
 func (d *directWriter) Take(src *export.Source) error {
-	data, err := encode(Convert(src.Pack, d.opt.WordsPerMinute))
+	entry, data, err := packFile(src.Pack, Convert(src.Pack, d.opt.WordsPerMinute))
 	if err != nil {
 		return err
 	}
-	entry := entryFor(src.Pack)
-	entry.File = entry.ID + ".json"
 	d.mu.Lock()
 	d.entries = append(d.entries, takenEntry{entry, src.Path})
 	d.mu.Unlock()
-	d.files <- packFile{path: src.Path, name: entry.File, data: data}
+	d.files <- stagedFile{path: src.Path, name: entry.File, data: data}
 	return nil
 }
 
@@ -98,9 +94,7 @@ func (d *directWriter) Finish() error {
 	if d.werr != nil {
 		return d.werr
 	}
-	slices.SortFunc(d.entries, func(a, b takenEntry) int {
-		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.path, b.path))
-	})
+	export.SortByIDPath(d.entries, func(e takenEntry) (string, string) { return e.ID, e.path })
 	index := Index{ExportVersion: Version, Packs: make([]IndexEntry, len(d.entries))}
 	for i, e := range d.entries {
 		if i > 0 && e.ID == d.entries[i-1].ID {

@@ -231,8 +231,17 @@ func (w *writer) Prepare(src *export.Source) (any, error) {
 		data, err := encodeIndented(p, "    ")
 		return &prepared{data: data}, err
 	}
-	data, err := encode(p)
-	return &prepared{entry: entryFor(src.Pack), data: data}, err
+	entry, data, err := packFile(src.Pack, p)
+	return &prepared{entry: entry, data: data}, err
+}
+
+// packFile is a pack's file without --bundle, from its conversion c: its
+// index entry, which names the file, and its bytes.
+func packFile(pk *pack.Pack, c *Pack) (IndexEntry, []byte, error) {
+	data, err := encode(c)
+	entry := entryFor(pk)
+	entry.File = entry.ID + ".json"
+	return entry, data, err
 }
 
 func (w *writer) Add(src *export.Source) error {
@@ -249,12 +258,10 @@ func (w *writer) Add(src *export.Source) error {
 		w.bundled++
 		return nil
 	}
-	entry := pr.entry
-	entry.File = entry.ID + ".json"
-	if err := w.out.WriteFile(entry.File, pr.data); err != nil {
+	if err := w.out.WriteFile(pr.entry.File, pr.data); err != nil {
 		return err
 	}
-	w.index.Packs = append(w.index.Packs, entry)
+	w.index.Packs = append(w.index.Packs, pr.entry)
 	return nil
 }
 
