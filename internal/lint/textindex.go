@@ -221,7 +221,7 @@ func matchSegments(pat, segs []string) bool {
 // once however many rules read it.
 func (p *Pass) Each(pattern string, fn func(Text)) {
 	pat := compilePattern(pattern)
-	if !pat.wild || p.memo == nil || p.File.Root == nil {
+	if !pat.wild {
 		EachText(p.File, pattern, fn) // a named value: one lookup
 		return
 	}
@@ -245,15 +245,6 @@ func (p *Pass) Each(pattern string, fn func(Text)) {
 // with its pointer joined only if fn asks for it (ptr is valid during the
 // call): rules that read every text report on few of them.
 func (p *Pass) EachString(fn func(n *yaml.Node, ptr func() string)) {
-	if p.memo == nil {
-		var cur []string
-		ptr := func() string { return pack.JoinPointer(cur...) }
-		WalkStrings(p.File.Root, func(path []string, n *yaml.Node) {
-			cur = path
-			fn(n, ptr)
-		})
-		return
-	}
 	texts := allTexts(p)
 	var cur *fileText
 	ptr := func() string { return cur.text().Ptr }
