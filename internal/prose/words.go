@@ -185,15 +185,7 @@ func (n *normalized) next() (rune, bool) {
 			return ' ', true // the space before r; r comes next
 		}
 		n.s = n.s[size:]
-		r = unicode.ToLower(r)
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		}
+		r = foldPunct(unicode.ToLower(r))
 		if unicode.IsSpace(r) {
 			n.space = n.started
 			continue
@@ -202,6 +194,20 @@ func (n *normalized) next() (rune, bool) {
 		return r, true
 	}
 	return 0, false
+}
+
+// foldPunct writes curly quotes, backticks, accents and dashes as their
+// plain forms, for SameNormalized.
+func foldPunct(r rune) rune {
+	switch r {
+	case '’', '‘', '`', '´':
+		return '\''
+	case '“', '”':
+		return '"'
+	case '–', '—':
+		return '-'
+	}
+	return r
 }
 
 // Terms returns the words of s folded for matching: lower-case, quote

@@ -8,19 +8,14 @@ import (
 )
 
 // normalize is the folding SameNormalized compares by, built whole: how
-// quiz-answer compared options before, kept to check it against.
+// quiz-answer compared options before, kept to check it against. The
+// punctuation table is shared (foldPunct); the lowering, the spacing and
+// the pairing are what the check is about.
 func normalize(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		}
+		r = foldPunct(r)
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
