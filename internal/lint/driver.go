@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -247,7 +248,10 @@ func sourceLine(f *pack.File, n int) string { return f.LinePrefix(n, maxSourceLi
 
 // RunSet runs the cross-pack rules over every linted pack's id.
 func (l *Linter) RunSet(refs []PackRef) []Diagnostic {
-	sort.Slice(refs, func(i, j int) bool { return refs[i].File < refs[j].File })
+	byFile := func(a, b PackRef) int { return strings.Compare(a.File, b.File) }
+	if !slices.IsSortedFunc(refs, byFile) { // the engine gives them in order
+		slices.SortFunc(refs, byFile)
+	}
 	var diags []Diagnostic
 	for i := range l.active {
 		a := &l.active[i]
