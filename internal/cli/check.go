@@ -5,11 +5,8 @@ import (
 	"fmt"
 	stdio "io"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/charmbracelet/log"
 
@@ -144,7 +141,7 @@ func runCheck(o *checkOptions) error {
 	}
 	cache := <-opened
 	if cache != nil {
-		lookUpAll(cache, inputs)
+		cache.Fill(inputs)
 	}
 	o.Log.Debug("linting", "files", len(paths), "rules", len(o.Rules))
 	res := linter.Run(inputs, lint.RunOptions{Jobs: o.Jobs, KeepSources: o.Fix, Context: o.Ctx})
@@ -335,35 +332,4 @@ func stdinName(name string) string {
 		return "<stdin>"
 	}
 	return name
-}
-
-// lookUpAll asks the cache for every input at once: a lookup is a stat
-// (and a read, when the stat cannot be trusted), so several in flight
-// keep the disk and both cores busy where one at a time waits on each.
-func lookUpAll(cache *lintcache.Cache, inputs []lint.Input) {
-	// Workers take runs of inputs: one hand-off per file cost about as
-	// much as the stat it handed off.
-	const run = 64
-	var taken atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				end := int(taken.Add(run))
-				if end-run >= len(inputs) {
-					return
-				}
-				for i := end - run; i < min(end, len(inputs)); i++ {
-					if c, ok := cache.Lookup(inputs[i].Path); ok {
-						inputs[i].Cached = &c
-					} else {
-						inputs[i].Done = func(f *pack.File, c lint.Cached) { cache.Put(f.Path, f.Src, c) }
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -67,6 +67,7 @@ type globals struct {
 	logLevel   string
 	config     string
 	cpuProfile string
+	memProfile string
 	stopProf   func()
 }
 
@@ -99,6 +100,8 @@ fixes what is mechanically fixable, and exports packs to JSON, Anki and HTML.`,
 	root.PersistentFlags().StringVar(&g.config, "config", "", "config file (default: .starlint.yaml found by walking up from the working directory)")
 	root.PersistentFlags().StringVar(&g.cpuProfile, "debug.cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	root.PersistentFlags().MarkHidden("debug.cpuprofile")
+	root.PersistentFlags().StringVar(&g.memProfile, "debug.memprofile", "", "write an allocation profile to this file at exit (for performance work)")
+	root.PersistentFlags().MarkHidden("debug.memprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// "strconv.ParseInt: parsing "abc": invalid syntax" says nothing
 		// to a writer

@@ -19,14 +19,13 @@ func IsPackName(name string) bool {
 // Expand returns the pack files named by paths, sorted and without
 // duplicates: files as given, directories walked for *.yaml and *.yml
 // (skipping hidden directories such as .git; symbolic links to directories
-// are not followed, so link loops cannot trap the walk). skip filters out
+// inside them are not followed, so link loops cannot trap the walk). skip filters out
 // ignored files. Paths that cannot be read are returned as errors, and the
 // walk goes on with the rest.
 func Expand(paths []string, skip func(string) bool) ([]string, []error) {
 	var out []string
 	var errs []error
-	add := func(p string) {
-		p = filepath.Clean(p)
+	add := func(p string) { // p is clean
 		if skip == nil || !skip(p) {
 			out = append(out, p)
 		}
@@ -38,35 +37,14 @@ func Expand(paths []string, skip func(string) bool) ([]string, []error) {
 			continue
 		}
 		if !st.IsDir() {
-			add(root)
+			add(filepath.Clean(root))
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, describe(p, err))
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != root && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if IsPackName(d.Name()) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, describe(root, err))
-		}
+		// a root that is a link to a directory is walked (the user named
+		// it); links inside it are not followed
+		walk(filepath.Clean(root), add, func(p string, err error) { errs = append(errs, describe(p, err)) })
 	}
-	if !slices.IsSorted(out) { // one directory walks in order already
-		slices.Sort(out)
-	}
+	slices.Sort(out)
 	// a file named twice, or under two of the paths, is checked once
 	return slices.Compact(out), errs
 }

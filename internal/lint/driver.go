@@ -247,8 +247,8 @@ const maxSourceLine = 1024
 func sourceLine(f *pack.File, n int) string { return f.LinePrefix(n, maxSourceLine) }
 
 // RunSet runs the cross-pack rules over every linted pack's id.
-func (l *Linter) RunSet(refs []PackRef) []Diagnostic {
-	byFile := func(a, b PackRef) int { return strings.Compare(a.File, b.File) }
+func (l *Linter) RunSet(refs []*PackRef) []Diagnostic {
+	byFile := func(a, b *PackRef) int { return strings.Compare(a.File, b.File) }
 	if !slices.IsSortedFunc(refs, byFile) { // the engine gives them in order
 		slices.SortFunc(refs, byFile)
 	}

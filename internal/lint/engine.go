@@ -124,10 +124,10 @@ func sameRef(a, b *PackRef) bool {
 // refreshSet runs the cross-pack rules again and returns the files whose
 // cross-pack diagnostics differ from before. The caller holds e.mu.
 func (e *Engine) refreshSet() []string {
-	refs := make([]PackRef, 0, len(e.docs))
+	refs := make([]*PackRef, 0, len(e.docs))
 	for _, path := range e.sortedPaths() {
 		if en := e.docs[path]; en.ref != nil {
-			refs = append(refs, *en.ref)
+			refs = append(refs, en.ref)
 		}
 	}
 	set := map[string][]Diagnostic{}
@@ -284,12 +284,17 @@ func (e *Engine) Run(inputs []Input, opt RunOptions) Result {
 	// Cached results are taken here: handing each to a worker cost more
 	// than the lookup (a warm run of 50,000 packs is nearly all cached).
 	todo := make([]int, 0, len(inputs))
+	var cached []entry // one allocation for every cached file's entry
 	for i, in := range inputs {
-		if in.Cached != nil {
-			entries[i] = &entry{diags: in.Cached.Diags, ref: in.Cached.Ref}
-		} else {
+		if in.Cached == nil {
 			todo = append(todo, i)
+			continue
 		}
+		if cached == nil {
+			cached = make([]entry, 0, len(inputs)-i)
+		}
+		cached = append(cached, entry{diags: in.Cached.Diags, ref: in.Cached.Ref})
+		entries[i] = &cached[len(cached)-1]
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup

@@ -295,7 +295,7 @@ type PackRef struct {
 // SetPass is what a rule's RunSet receives: every linted pack's id.
 type SetPass struct {
 	Rule    *Rule
-	Packs   []PackRef // sorted by file
+	Packs   []*PackRef // sorted by file; shared with the engine, so read only
 	Options any
 	report  func(Diagnostic)
 }

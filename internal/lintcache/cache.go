@@ -23,10 +23,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/lint"
@@ -56,29 +58,42 @@ type Entry struct {
 	Inode   uint64
 	CTime   int64 // nanoseconds
 	Hash    [32]byte
-	result  []byte // encodeResult's bytes
+	result  string // encodeResult's bytes
 }
 
 // Cache is an open cache file. It is safe for concurrent use.
+//
+// The file as read stays as it is: a lookup finds its entry by binary
+// search in an index of offsets and decodes it there, so opening a cache
+// of 50,000 packs builds no map and copies no string (on a machine where
+// fresh memory is slow, a warm run's time follows the memory it touches).
 type Cache struct {
-	path    string
-	key     string
-	written time.Time
-	mu      sync.RWMutex // lookups read entries side by side
-	entries map[string]*Entry
-	dirty   bool
+	path     string
+	key      string
+	written  time.Time
+	text     string            // the file as read; never changed
+	records  []int32           // the offset in text of each entry's record, in path order
+	tableEnd int               // where the last record ends
+	mu       sync.RWMutex      // guards changed and dirty; lookups read side by side
+	changed  map[string]*Entry // entries this run put or refreshed, by absolute path
+	dirty    bool
 	// refuse, when set, says why the file at path must not be replaced:
 	// it is not a starlint cache, or not a regular file.
 	refuse       string
 	hits, misses atomic.Int64 // of this run, for logs and tests
 	cwd          string       // for absolute paths without a getwd per file
+	cwdPrefix    string       // cwd ending in a separator: a clean relative path's absolute form is cwdPrefix+path
 }
 
 // Open reads the cache at path for key. Anything unreadable or for another
 // key gives an empty cache, never an error: the cache only saves time.
 func Open(path, key string) *Cache {
-	c := &Cache{path: path, key: key, entries: map[string]*Entry{}}
+	c := &Cache{path: path, key: key, changed: map[string]*Entry{}}
 	c.cwd, _ = os.Getwd()
+	c.cwdPrefix = c.cwd
+	if !strings.HasSuffix(c.cwdPrefix, string(filepath.Separator)) {
+		c.cwdPrefix += string(filepath.Separator)
+	}
 	data, refuse := readCacheFile(path)
 	if refuse != "" {
 		c.refuse = refuse
@@ -91,43 +106,91 @@ func Open(path, key string) *Cache {
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
 		return c // corrupt or truncated
 	}
-	entries, written, ok := decodeTable(body, key)
+	// data is never written from here on, so the string can share its
+	// memory: every path and result string is then a piece of the file.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	records, written, ok := indexTable(text[:len(text)-sha256.Size], len(magic), key)
 	if !ok {
 		return c
 	}
-	c.entries, c.written = entries, time.Unix(0, written)
+	c.text, c.records, c.tableEnd, c.written = text, records, len(text)-sha256.Size, time.Unix(0, written)
 	return c
 }
 
-// decodeTable reads the body's table for key. The entries' results stay
-// encoded: slices of body, which the cache then keeps.
-func decodeTable(body []byte, key string) (map[string]*Entry, int64, bool) {
-	d := &decoder{b: body}
-	if string(d.bytes()) != key {
+// indexTable checks the table of text (which ends where the table must)
+// from offset start for key, and returns the offset of every record. The
+// paths must be in strictly increasing order, as Save writes them, so
+// that lookups can search them.
+func indexTable(text string, start int, key string) (records []int32, written int64, ok bool) {
+	d := &decoder{s: text[start:]}
+	if d.string() != key {
 		return nil, 0, false
 	}
-	written := d.int()
+	written = d.int()
 	n := d.count()
 	if d.err != nil {
 		return nil, 0, false
 	}
-	entries := make(map[string]*Entry, n)
-	all := make([]Entry, n) // one allocation for every entry
-	for i := 0; i < n; i++ {
-		path := d.string()
-		e := &all[i]
-		e.Size, e.ModTime, e.Inode, e.CTime = d.int(), d.int(), d.uint(), d.int()
-		d.fixed(&e.Hash)
-		e.result = d.bytes()
-		if d.err != nil {
+	records = make([]int32, n)
+	var last string
+	for i := range records {
+		records[i] = int32(len(text) - len(d.s))
+		path, _ := d.record()
+		if d.err != nil || (i > 0 && path <= last) {
 			return nil, 0, false
 		}
-		entries[path] = e
+		last = path
 	}
-	if len(d.b) != 0 {
+	if len(d.s) != 0 {
 		return nil, 0, false
 	}
-	return entries, written, true
+	return records, written, true
+}
+
+// record reads one entry of the table.
+func (d *decoder) record() (path string, e Entry) {
+	path = d.string()
+	e.Size, e.ModTime, e.Inode, e.CTime = d.int(), d.int(), d.uint(), d.int()
+	d.fixed(&e.Hash)
+	e.result = d.string()
+	return path, e
+}
+
+// recordAt reads the record at offset off of the file, which Open checked.
+func (c *Cache) recordAt(off int32) (path string, e Entry) {
+	d := &decoder{s: c.text[off:c.tableEnd]}
+	return d.record()
+}
+
+// pathAt is the path of the record at offset off, without the rest.
+func (c *Cache) pathAt(off int32) string {
+	d := &decoder{s: c.text[off:c.tableEnd]}
+	return d.string()
+}
+
+// find returns the entry for the absolute path prefix+rel: this run's, or
+// the file's. The path comes in two parts so that a walk's relative paths
+// are looked up without building the absolute ones.
+func (c *Cache) find(prefix, rel string) (Entry, bool) {
+	c.mu.RLock()
+	var e *Entry
+	if len(c.changed) > 0 {
+		e = c.changed[prefix+rel]
+	}
+	var held Entry
+	if e != nil {
+		held = *e
+	}
+	c.mu.RUnlock()
+	if e != nil {
+		return held, true
+	}
+	i, found := sort.Find(len(c.records), func(i int) int { return compareJoined(prefix, rel, c.pathAt(c.records[i])) })
+	if !found {
+		return Entry{}, false
+	}
+	_, held = c.recordAt(c.records[i])
+	return held, true
 }
 
 // readCacheFile reads the cache file, which must be a regular file (not a
@@ -166,23 +229,26 @@ func readCacheFile(path string) (data []byte, refuse string) {
 	return data, ""
 }
 
-func (c *Cache) Lookup(path string) (lint.Cached, bool) {
-	abs, err := c.abs(path)
-	if err != nil {
-		return lint.Cached{}, false
+// Lookup returns the results cached for the file at path, when the file is
+// unchanged since they were put.
+func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta) }
+
+// lookup is Lookup with the stat to use.
+func (c *Cache) lookup(path string, stat func(string) (meta, error)) (lint.Cached, bool) {
+	prefix, rel := c.cwdPrefix, path // the absolute path is prefix+rel
+	if !c.joinsCleanly(path) {
+		abs, err := c.abs(path)
+		if err != nil {
+			return lint.Cached{}, false
+		}
+		prefix, rel = "", abs
 	}
-	c.mu.RLock()
-	e, ok := c.entries[abs]
-	var held Entry
-	if ok {
-		held = *e
-	}
-	c.mu.RUnlock()
+	held, ok := c.find(prefix, rel)
 	if !ok {
 		c.miss()
 		return lint.Cached{}, false
 	}
-	st, err := statMeta(path)
+	st, err := stat(path)
 	if err != nil || !st.regular {
 		c.miss()
 		return lint.Cached{}, false
@@ -196,8 +262,9 @@ func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 			return lint.Cached{}, false
 		}
 		held.Size, held.ModTime, held.Inode, held.CTime = st.size, st.mod, st.ino, st.ctime
+		refreshed := held
 		c.mu.Lock()
-		*e = held
+		c.changed[prefix+rel] = &refreshed
 		c.dirty = true
 		c.mu.Unlock()
 	}
@@ -229,12 +296,12 @@ func (c *Cache) Put(path string, src []byte, r lint.Cached) {
 	}
 	enc := &encoder{}
 	encodeResult(enc, r)
-	e := &Entry{Size: int64(len(src)), ModTime: st.mod, Inode: st.ino, CTime: st.ctime, Hash: sha256.Sum256(src), result: enc.b}
+	e := &Entry{Size: int64(len(src)), ModTime: st.mod, Inode: st.ino, CTime: st.ctime, Hash: sha256.Sum256(src), result: string(enc.b)}
 	if st.size != e.Size {
 		e.ModTime = 0 // changed since it was read: force a hash check next time
 	}
 	c.mu.Lock()
-	c.entries[abs] = e
+	c.changed[abs] = e
 	c.dirty = true
 	c.mu.Unlock()
 }
@@ -253,27 +320,47 @@ func (c *Cache) Save() error {
 	if _, refuse := readCacheFile(c.path); refuse != "" {
 		return fmt.Errorf("not writing the cache: %s; name another file with --cache-file or `cache:` in the config", refuse)
 	}
-	paths := make([]string, 0, len(c.entries))
-	size := len(magic) + sha256.Size + len(c.key) + 32
-	for p, e := range c.entries {
+	// The file's records and this run's entries, merged in path order (the
+	// same entries give the same file); a record this run replaced is
+	// dropped, and the others are copied as they are.
+	paths := make([]string, 0, len(c.changed))
+	size := len(c.text) + len(c.key) + 32
+	for p, e := range c.changed {
 		paths = append(paths, p)
 		size += len(p) + len(e.result) + 80
 	}
-	sort.Strings(paths) // the same entries give the same file
+	sort.Strings(paths)
+	kept := make([]int, 0, len(c.records))
+	for i, off := range c.records {
+		if _, ok := c.changed[c.pathAt(off)]; !ok {
+			kept = append(kept, i)
+		}
+	}
 	enc := &encoder{b: make([]byte, 0, size)}
 	enc.b = append(enc.b, magic...)
 	enc.string(c.key)
 	enc.int(time.Now().UnixNano())
-	enc.uint(uint64(len(paths)))
-	for _, p := range paths {
-		e := c.entries[p]
+	enc.uint(uint64(len(paths) + len(kept)))
+	for len(paths) > 0 || len(kept) > 0 {
+		if len(kept) > 0 && (len(paths) == 0 || c.pathAt(c.records[kept[0]]) < paths[0]) {
+			i := kept[0]
+			end := c.tableEnd
+			if i+1 < len(c.records) {
+				end = int(c.records[i+1])
+			}
+			enc.b = append(enc.b, c.text[c.records[i]:end]...)
+			kept = kept[1:]
+			continue
+		}
+		p, e := paths[0], c.changed[paths[0]]
 		enc.string(p)
 		enc.int(e.Size)
 		enc.int(e.ModTime)
 		enc.uint(e.Inode)
 		enc.int(e.CTime)
 		enc.fixed(&e.Hash)
-		enc.bytes(e.result)
+		enc.string(e.result)
+		paths = paths[1:]
 	}
 	sum := sha256.Sum256(enc.b[len(magic):])
 	out := append(enc.b, sum[:]...)
@@ -313,14 +400,6 @@ func BinaryID() string {
 		return "unknown"
 	}
 	return exe + "@" + st.ModTime().UTC().Format(time.RFC3339Nano) + "#" + strconv.FormatInt(st.Size(), 10)
-}
-
-// abs is filepath.Abs against the working directory of Open.
-func (c *Cache) abs(path string) (string, error) {
-	if filepath.IsAbs(path) || c.cwd == "" {
-		return filepath.Abs(path)
-	}
-	return filepath.Join(c.cwd, path), nil
 }
 
 // readAll reads r to its end into buf.

@@ -230,3 +230,46 @@ func TestHostileCacheFile(t *testing.T) {
 		t.Errorf("replacing a damaged cache: %v", err)
 	}
 }
+
+// TestSaveKeepsTheFileAndThisRun: a second run's Save writes the entries
+// it did not touch as they were, its own in their place, in path order.
+func TestSaveKeepsTheFileAndThisRun(t *testing.T) {
+	dir := t.TempDir()
+	cachePath := filepath.Join(dir, "cache")
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(src), 0o644)
+		aged(t, p)
+		return p
+	}
+	a, c, e := write("a.yaml", "id: a\n"), write("c.yaml", "id: c\n"), write("e.yaml", "id: e\n")
+	first := Open(cachePath, "k")
+	for _, p := range []string{e, a, c} {
+		src, _ := os.ReadFile(p)
+		first.Put(p, src, result("first "+filepath.Base(p)))
+	}
+	if err := first.Save(); err != nil {
+		t.Fatal(err)
+	}
+	b, d := write("b.yaml", "id: b\n"), write("d.yaml", "id: d\n")
+	second := Open(cachePath, "k")
+	second.Put(b, []byte("id: b\n"), result("second b"))
+	second.Put(c, []byte("id: c\n"), result("second c"))
+	second.Put(d, []byte("id: d\n"), result("second d"))
+	if err := second.Save(); err != nil {
+		t.Fatal(err)
+	}
+	third := Open(cachePath, "k")
+	if len(third.records) != 5 {
+		t.Fatalf("%d records, want 5", len(third.records))
+	}
+	for p, want := range map[string]string{a: "first a.yaml", b: "second b", c: "second c", d: "second d", e: "first e.yaml"} {
+		got, ok := third.Lookup(p)
+		if !ok || got.Diags[0].Message != want {
+			t.Errorf("%s: %+v, %v; want %q", filepath.Base(p), got, ok, want)
+		}
+	}
+	if _, ok := third.Lookup(filepath.Join(dir, "f.yaml")); ok {
+		t.Error("a file the cache never held was found")
+	}
+}

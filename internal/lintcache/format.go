@@ -28,51 +28,64 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(v uint64)     { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int64)       { e.b = binary.AppendVarint(e.b, v) }
-func (e *encoder) bytes(v []byte)    { e.uint(uint64(len(v))); e.b = append(e.b, v...) }
 func (e *encoder) string(v string)   { e.uint(uint64(len(v))); e.b = append(e.b, v...) }
 func (e *encoder) pos(p pack.Pos)    { e.int(int64(p.Line)); e.int(int64(p.Col)) }
 func (e *encoder) span(s pack.Span)  { e.int(int64(s.Start)); e.int(int64(s.End)) }
 func (e *encoder) fixed(v *[32]byte) { e.b = append(e.b, v[:]...) }
 
-// decoder reads what encoder wrote; the first problem sticks in err and
-// every later read returns zero values.
+// decoder reads what encoder wrote, from a string: the strings it returns
+// are cut from that string, not copied (a warm run over packs with half a
+// million findings once spent most of its time collecting copies). The
+// first problem sticks in err and every later read returns zero values.
 type decoder struct {
-	b   []byte
+	s   string
 	err error
-	// text, when set, is the whole input as one string: strings are then
-	// cut from it (a result's strings cost one allocation, not one each:
-	// a warm run over packs with half a million findings spent most of its
-	// time collecting them)
-	text  string
-	start int // len(b) when text was set
 }
 
-func (d *decoder) fail() { d.err, d.b = errCorrupt, nil }
+func (d *decoder) fail() { d.err, d.s = errCorrupt, "" }
 
 func (d *decoder) uint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b)
+	v, n := uvarint(d.s)
 	if n <= 0 {
 		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
+	d.s = d.s[n:]
 	return v
 }
 
 func (d *decoder) int() int64 {
-	if d.err != nil {
-		return 0
+	u := d.uint()
+	v := int64(u >> 1) // zig-zag, as binary.AppendVarint writes it
+	if u&1 != 0 {
+		v = ^v
 	}
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
 	return v
+}
+
+// uvarint is binary.Uvarint over a string: the value and the bytes read,
+// 0 when s ends first and less than 0 when the value overflows 64 bits.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s); i++ {
+		if i == binary.MaxVarintLen64 {
+			return 0, -(i + 1)
+		}
+		b := s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				return 0, -(i + 1)
+			}
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }
 
 // small is an int that must fit in an int32 (lines, columns, offsets).
@@ -89,39 +102,30 @@ func (d *decoder) small() int {
 // item takes at least a byte), so it never sizes a large allocation.
 func (d *decoder) count() int {
 	v := d.uint()
-	if v > uint64(len(d.b)) {
+	if v > uint64(len(d.s)) {
 		d.fail()
 		return 0
 	}
 	return int(v)
 }
 
-func (d *decoder) bytes() []byte {
+func (d *decoder) string() string {
 	n := d.count()
 	if d.err != nil {
-		return nil
+		return ""
 	}
-	v := d.b[:n:n]
-	d.b = d.b[n:]
+	v := d.s[:n]
+	d.s = d.s[n:]
 	return v
 }
 
-func (d *decoder) string() string {
-	v := d.bytes()
-	if d.text == "" || d.err != nil {
-		return string(v)
-	}
-	end := d.start - len(d.b) // just past v
-	return d.text[end-len(v) : end]
-}
-
 func (d *decoder) fixed(v *[32]byte) {
-	if d.err != nil || len(d.b) < len(v) {
+	if d.err != nil || len(d.s) < len(v) {
 		d.fail()
 		return
 	}
-	copy(v[:], d.b)
-	d.b = d.b[len(v):]
+	copy(v[:], d.s)
+	d.s = d.s[len(v):]
 }
 
 func (d *decoder) pos() pack.Pos   { return pack.Pos{Line: d.small(), Col: d.small()} }
@@ -168,8 +172,8 @@ func encodeResult(e *encoder, r lint.Cached) {
 }
 
 // decodeResult reads what encodeResult wrote, for the file at path.
-func decodeResult(b []byte, path string) (lint.Cached, error) {
-	d := &decoder{b: b, text: string(b), start: len(b)}
+func decodeResult(b string, path string) (lint.Cached, error) {
+	d := &decoder{s: b}
 	var r lint.Cached
 	n := d.count()
 	if n > 0 {
@@ -200,7 +204,7 @@ func decodeResult(b []byte, path string) (lint.Cached, error) {
 	default:
 		d.fail()
 	}
-	if d.err == nil && len(d.b) != 0 {
+	if d.err == nil && len(d.s) != 0 {
 		d.fail()
 	}
 	return r, d.err

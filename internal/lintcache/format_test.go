@@ -2,6 +2,7 @@ package lintcache
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -35,23 +36,23 @@ func TestResultRoundTrip(t *testing.T) {
 	}
 	enc := &encoder{}
 	encodeResult(enc, in)
-	out, err := decodeResult(enc.b, "p.yaml")
+	out, err := decodeResult(string(enc.b), "p.yaml")
 	if err != nil || !reflect.DeepEqual(out, in) {
 		t.Fatalf("round trip:\n got %+v, %v\nwant %+v", out, err, in)
 	}
 	empty := &encoder{}
 	encodeResult(empty, lint.Cached{})
-	if out, err := decodeResult(empty.b, "q"); err != nil || out.Diags != nil || out.Ref != nil {
+	if out, err := decodeResult(string(empty.b), "q"); err != nil || out.Diags != nil || out.Ref != nil {
 		t.Errorf("empty result: %+v, %v", out, err)
 	}
 	// every cut and every flipped byte is refused or decodes to something,
 	// never a panic or a huge allocation
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < len(enc.b); i++ {
-		decodeResult(enc.b[:i], "p")
+		decodeResult(string(enc.b[:i]), "p")
 		b := append([]byte(nil), enc.b...)
 		b[r.IntN(len(b))] ^= byte(1 + r.IntN(255))
-		decodeResult(b, "p")
+		decodeResult(string(b), "p")
 	}
 }
 
@@ -93,8 +94,8 @@ func TestHostileTable(t *testing.T) {
 		before.read()
 		c := Open(forge(build), "k")
 		after.read()
-		if len(c.entries) != 0 {
-			t.Errorf("%s: %d entries trusted", name, len(c.entries))
+		if len(c.records) != 0 {
+			t.Errorf("%s: %d entries trusted", name, len(c.records))
 		}
 		if grew := after.total - before.total; grew > 1<<20 {
 			t.Errorf("%s: opening allocated %d bytes", name, grew)
@@ -111,8 +112,8 @@ func TestDamagedResultIsAMiss(t *testing.T) {
 	aged(t, p)
 	c := Open(filepath.Join(dir, "cache"), "k")
 	c.Put(p, []byte("id: a\n"), result("a"))
-	for _, e := range c.entries {
-		e.result = []byte{5} // five diagnostics, and nothing of them
+	for _, e := range c.changed {
+		e.result = "\x05" // five diagnostics, and nothing of them
 	}
 	if _, ok := c.Lookup(p); ok {
 		t.Error("a damaged result was reported as a hit")
@@ -125,4 +126,60 @@ func (m *runtimeMem) read() {
 	var s runtime.MemStats
 	runtime.ReadMemStats(&s)
 	m.total = s.TotalAlloc
+}
+
+// TestUvarintMatchesBinary: the string decoder reads varints exactly as
+// encoding/binary does, overflow and truncation included.
+func TestUvarintMatchesBinary(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	inputs := [][]byte{{}, {0x80}, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02},
+		{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}}
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, r.IntN(12))
+		for k := range b {
+			b[k] = byte(r.IntN(256))
+			if r.IntN(3) == 0 {
+				b[k] |= 0x80
+			}
+		}
+		inputs = append(inputs, b, binary.AppendUvarint(nil, r.Uint64()>>r.IntN(64)))
+	}
+	for _, b := range inputs {
+		wantV, wantN := binary.Uvarint(b)
+		gotV, gotN := uvarint(string(b))
+		if gotV != wantV || gotN != wantN {
+			t.Fatalf("uvarint(% x) = %d, %d; binary.Uvarint gives %d, %d", b, gotV, gotN, wantV, wantN)
+		}
+		wantI, wantIN := binary.Varint(b)
+		d := &decoder{s: string(b)}
+		if gotI := d.int(); wantIN > 0 && (gotI != wantI || d.err != nil) || wantIN <= 0 && d.err == nil {
+			t.Fatalf("int(% x) = %d, %v; binary.Varint gives %d, %d", b, gotI, d.err, wantI, wantIN)
+		}
+	}
+}
+
+// TestUnsortedTableIsIgnored: lookups search the table by path, so a
+// table out of order (not one Save wrote) is not trusted.
+func TestUnsortedTableIsIgnored(t *testing.T) {
+	e := &encoder{b: []byte(magic)}
+	e.string("k")
+	e.int(0)
+	e.uint(2)
+	for _, p := range []string{"/b", "/a"} {
+		e.string(p)
+		e.int(1)
+		e.int(1)
+		e.uint(1)
+		e.int(1)
+		e.fixed(&[32]byte{})
+		enc := &encoder{}
+		encodeResult(enc, lint.Cached{})
+		e.string(string(enc.b))
+	}
+	sum := sha256.Sum256(e.b[len(magic):])
+	path := filepath.Join(t.TempDir(), "unsorted.cache")
+	os.WriteFile(path, append(e.b, sum[:]...), 0o644)
+	if c := Open(path, "k"); len(c.records) != 0 {
+		t.Errorf("%d records of an unsorted table trusted", len(c.records))
+	}
 }
