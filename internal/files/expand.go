@@ -27,6 +27,9 @@ func Expand(paths []string, skip func(string) bool) ([]string, []error) {
 	var errs []error
 	add := func(p string) { // p is clean
 		if skip == nil || !skip(p) {
+			if len(out) == cap(out) {
+				out = slices.Grow(out, len(out)) // doubling: append grows a long slice by a quarter at a time
+			}
 			out = append(out, p)
 		}
 	}

@@ -1,11 +1,11 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -353,19 +353,23 @@ func (l *Linter) runs(name string) bool {
 
 // SortDiagnostics sorts by file, line, column, rule and message.
 func SortDiagnostics(d []Diagnostic) {
-	sort.SliceStable(d, func(i, j int) bool {
-		a, b := d[i], d[j]
-		switch {
-		case a.File != b.File:
-			return a.File < b.File
-		case a.Pos.Line != b.Pos.Line:
-			return a.Pos.Line < b.Pos.Line
-		case a.Pos.Col != b.Pos.Col:
-			return a.Pos.Col < b.Pos.Col
-		case a.Rule != b.Rule:
-			return a.Rule < b.Rule
+	if len(d) < 2 {
+		return // a batch result sorts each file's few: most have none or one
+	}
+	slices.SortStableFunc(d, func(a, b Diagnostic) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Pos.Col, b.Pos.Col); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
 	})
 }
 

@@ -29,6 +29,10 @@ type Engine struct {
 	set map[string][]Diagnostic
 	// sorted is every path of docs in order, or nil once docs changed.
 	sorted []string
+	// inOrder, when not nil, is the entry of each path of sorted: a batch
+	// run's, kept until any entry changes, so the set rules and the
+	// result go through the workspace without a map lookup per file.
+	inOrder []*entry
 }
 
 type entry struct {
@@ -91,7 +95,7 @@ func (e *Engine) Remove(path string) []string {
 		return nil
 	}
 	delete(e.docs, path)
-	e.sorted = nil
+	e.sorted, e.inOrder = nil, nil
 	changed := []string{path}
 	if old.ref != nil {
 		changed = append(changed, e.refreshSet()...)
@@ -104,6 +108,7 @@ func (e *Engine) Remove(path string) []string {
 func (e *Engine) store(path string, en *entry) []string {
 	old, had := e.docs[path]
 	e.docs[path] = en
+	e.inOrder = nil
 	if !had {
 		e.sorted = nil
 	}
@@ -125,11 +130,11 @@ func sameRef(a, b *PackRef) bool {
 // cross-pack diagnostics differ from before. The caller holds e.mu.
 func (e *Engine) refreshSet() []string {
 	refs := make([]*PackRef, 0, len(e.docs))
-	for _, path := range e.sortedPaths() {
-		if en := e.docs[path]; en.ref != nil {
+	e.eachInOrder(func(_ string, en *entry) {
+		if en.ref != nil {
 			refs = append(refs, en.ref)
 		}
-	}
+	})
 	set := map[string][]Diagnostic{}
 	for _, d := range e.linter.RunSet(refs) {
 		set[d.File] = append(set[d.File], d)
@@ -227,16 +232,17 @@ func (e *Engine) Result() Result {
 	res.Diagnostics = make([]Diagnostic, 0, n)
 	// File by file in path order, each file's sorted: the order
 	// SortDiagnostics gives the whole, without sorting the whole.
-	for _, path := range e.sortedPaths() {
-		en := e.docs[path]
+	e.eachInOrder(func(path string, en *entry) {
 		if en.err != nil {
 			res.Failures = append(res.Failures, FileError{Path: path, Err: en.err})
-			continue
+			return
 		}
 		res.Files++
 		from := len(res.Diagnostics)
 		res.Diagnostics = append(res.Diagnostics, en.diags...)
-		res.Diagnostics = append(res.Diagnostics, e.set[path]...)
+		if len(e.set) > 0 {
+			res.Diagnostics = append(res.Diagnostics, e.set[path]...)
+		}
 		SortDiagnostics(res.Diagnostics[from:])
 		if en.src != nil {
 			if res.Sources == nil {
@@ -244,7 +250,7 @@ func (e *Engine) Result() Result {
 			}
 			res.Sources[path] = en.src
 		}
-	}
+	})
 	// cross-pack findings on a file the engine does not hold (none today)
 	for file, diags := range e.set {
 		if _, ok := e.docs[file]; !ok {
@@ -255,6 +261,21 @@ func (e *Engine) Result() Result {
 		SortDiagnostics(res.Diagnostics)
 	}
 	return res
+}
+
+// eachInOrder calls fn with every path the engine holds, in order, and
+// its entry. The caller holds e.mu.
+func (e *Engine) eachInOrder(fn func(path string, en *entry)) {
+	paths := e.sortedPaths()
+	if e.inOrder != nil {
+		for i, en := range e.inOrder {
+			fn(paths[i], en)
+		}
+		return
+	}
+	for _, path := range paths {
+		fn(path, e.docs[path])
+	}
 }
 
 // sortedPaths is every path the engine holds, sorted; kept until a path
@@ -325,13 +346,15 @@ func (e *Engine) Run(inputs []Input, opt RunOptions) Result {
 			e.docs[inputs[i].Path] = en
 		}
 	}
-	e.sorted = nil
-	if len(e.docs) == len(inputs) && strictlyIncreasing(inputs) {
-		// the workspace is the inputs, in order already (as a walk gives them)
+	e.sorted, e.inOrder = nil, nil
+	if len(e.docs) == len(inputs) && !slices.Contains(entries, nil) && strictlyIncreasing(inputs) {
+		// the workspace is the inputs, in order already (as a walk gives
+		// them): every input has its entry, and no other path is held
 		e.sorted = make([]string, len(inputs))
 		for i, in := range inputs {
 			e.sorted[i] = in.Path
 		}
+		e.inOrder = entries
 	}
 	e.refreshSet()
 	e.mu.Unlock()

@@ -170,8 +170,11 @@ func (c *Cache) pathAt(off int32) string {
 
 // find returns the entry for the absolute path prefix+rel: this run's, or
 // the file's. The path comes in two parts so that a walk's relative paths
-// are looked up without building the absolute ones.
-func (c *Cache) find(prefix, rel string) (Entry, bool) {
+// are looked up without building the absolute ones. next, when not nil,
+// is where the record after the last one found is: a walk's paths come in
+// order, so the next path's record is most often there, and is tried
+// before a search.
+func (c *Cache) find(prefix, rel string, next *int) (Entry, bool) {
 	c.mu.RLock()
 	var e *Entry
 	if len(c.changed) > 0 {
@@ -185,9 +188,18 @@ func (c *Cache) find(prefix, rel string) (Entry, bool) {
 	if e != nil {
 		return held, true
 	}
-	i, found := sort.Find(len(c.records), func(i int) int { return compareJoined(prefix, rel, c.pathAt(c.records[i])) })
+	var i int
+	found := false
+	if next != nil && *next < len(c.records) && compareJoined(prefix, rel, c.pathAt(c.records[*next])) == 0 {
+		i, found = *next, true
+	} else {
+		i, found = sort.Find(len(c.records), func(i int) int { return compareJoined(prefix, rel, c.pathAt(c.records[i])) })
+	}
 	if !found {
 		return Entry{}, false
+	}
+	if next != nil {
+		*next = i + 1
 	}
 	_, held = c.recordAt(c.records[i])
 	return held, true
@@ -231,10 +243,11 @@ func readCacheFile(path string) (data []byte, refuse string) {
 
 // Lookup returns the results cached for the file at path, when the file is
 // unchanged since they were put.
-func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta) }
+func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta, nil) }
 
-// lookup is Lookup with the stat to use.
-func (c *Cache) lookup(path string, stat func(string) (meta, error)) (lint.Cached, bool) {
+// lookup is Lookup with the stat to use, and find's hint of where the
+// record is.
+func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int) (lint.Cached, bool) {
 	prefix, rel := c.cwdPrefix, path // the absolute path is prefix+rel
 	if !c.joinsCleanly(path) {
 		abs, err := c.abs(path)
@@ -243,7 +256,7 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error)) (lint.Cache
 		}
 		prefix, rel = "", abs
 	}
-	held, ok := c.find(prefix, rel)
+	held, ok := c.find(prefix, rel, next)
 	if !ok {
 		c.miss()
 		return lint.Cached{}, false

@@ -27,6 +27,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 			defer wg.Done()
 			stats := newDirStatter()
 			defer stats.close()
+			next := 0 // where the next input's record most likely is
 			for {
 				end := int(taken.Add(run))
 				if end-run >= len(inputs) {
@@ -36,7 +37,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 				found := make([]lint.Cached, len(batch)) // one allocation a run, not one a hit
 				for i := range batch {
 					in := &batch[i]
-					if r, ok := c.lookup(in.Path, stats.stat); ok {
+					if r, ok := c.lookup(in.Path, stats.stat, &next); ok {
 						found[i] = r
 						in.Cached = &found[i]
 					} else {

@@ -74,7 +74,14 @@ position and change the answer letter with it.`,
 	RunSet: func(p *lint.SetPass) {
 		opts, _ := p.Options.(*BalanceOptions)
 		o := opts.withDefaults()
-		var all strings.Builder
+		var all, options strings.Builder
+		nAnswers, nOptions := 0, 0
+		for _, ref := range p.Packs { // sized first: one allocation each, not a growing series
+			nAnswers += len(ref.Answers)
+			nOptions += len(ref.Options)
+		}
+		all.Grow(nAnswers)
+		options.Grow(nOptions)
 		for _, ref := range p.Packs {
 			all.WriteString(ref.Answers)
 		}
@@ -82,7 +89,6 @@ position and change the answer letter with it.`,
 		if len(a) < o.MinAnswers {
 			return
 		}
-		var options strings.Builder
 		for _, ref := range p.Packs {
 			options.WriteString(ref.Options)
 		}
