@@ -98,7 +98,11 @@ func runExport(o *exportOptions) error {
 		return err
 	}
 	pathsOK := unreadable == 0
-	linter, err := lint.New(lint.WithTeam(all, cfg), cfg, nil)
+	// Only the rules that report errors run: they decide whether the
+	// export goes ahead, and the others cost a fifth of its time. A
+	// refusal counts the rest (countHidden).
+	known := lint.WithTeam(all, cfg)
+	linter, err := lint.New(known, cfg, lint.ErrorRules(known, cfg))
 	if err != nil {
 		return trouble("%v", err)
 	}
@@ -169,7 +173,7 @@ func runExport(o *exportOptions) error {
 	if len(errs) > 0 && !o.Force {
 		undo()
 		run := report.Run{Files: res.Files, Diagnostics: errs, HiddenBecause: "starlint lint shows them"}
-		_, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics) // said, not shown: lint shows them
+		run.HiddenWarnings, run.HiddenInfos = countHidden(o, known, cfg, paths) // said, not shown: lint shows them
 		if err := report.Text(o.IO.Out, run, report.Options{Color: o.IO.Color}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
@@ -332,4 +336,20 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// countHidden is how many warnings and infos lint finds in the packs at
+// paths: the export itself ran only the rules that report errors, and its
+// refusal says how many more there are rather than "0 warnings".
+func countHidden(o *exportOptions, rules []*lint.Rule, cfg *lint.Config, paths []string) (warnings, infos int) {
+	full, err := lint.New(rules, cfg, nil)
+	if err != nil {
+		return 0, 0
+	}
+	inputs := make([]lint.Input, len(paths))
+	for i, p := range paths {
+		inputs[i].Path = p
+	}
+	_, warnings, infos = lint.Count(full.Run(inputs, lint.RunOptions{Context: o.Ctx}).Diagnostics)
+	return warnings, infos
 }

@@ -49,6 +49,20 @@ func WithTeam(rules []*Rule, cfg *Config) []*Rule {
 	return append(append(make([]*Rule, 0, len(rules)+len(team)), rules...), team...)
 }
 
+// ErrorRules names the rules that report errors under cfg, with the YAML
+// check, which always runs: what a caller that only acts on errors needs
+// to run (export refuses packs with errors, and warnings never change what
+// it writes). For New's only; never empty.
+func ErrorRules(rules []*Rule, cfg *Config) []string {
+	names := []string{RuleYAML}
+	for _, r := range rules {
+		if r.Name != RuleYAML && cfg.Setting(r).Severity == Error {
+			names = append(names, r.Name)
+		}
+	}
+	return names
+}
+
 // TeamRules returns the config's team rules; none for a nil config.
 func (c *Config) TeamRules() []*Rule {
 	if c == nil {

@@ -116,3 +116,26 @@ func TestFindConfigWalksUp(t *testing.T) {
 		t.Errorf("FindConfig = %q, want %q", got, cfgPath)
 	}
 }
+
+// TestErrorRules names the rules at error under the config, the YAML
+// check always, and no others.
+func TestErrorRules(t *testing.T) {
+	cfg, err := lint.ParseConfig("/repo/.starlint.yaml", []byte("rules:\n  no-we: error\n  schema: warning\n  quiz-hint: off\n"), rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, name := range lint.ErrorRules(rules.All(), cfg) {
+		got[name] = true
+	}
+	for _, r := range rules.All() {
+		want := r.Name == lint.RuleYAML || r.Name == "no-we" ||
+			(r.Default == lint.Error && r.Name != "schema" && r.Name != "quiz-hint")
+		if got[r.Name] != want {
+			t.Errorf("%s: in ErrorRules = %v, want %v", r.Name, got[r.Name], want)
+		}
+	}
+	if names := lint.ErrorRules(nil, nil); len(names) != 1 || names[0] != lint.RuleYAML {
+		t.Errorf("no rules: %v, want the YAML check alone", names)
+	}
+}
