@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 )
 
@@ -60,4 +61,19 @@ func followLiveHeap(base int64) (stop func()) {
 type gcSentinel struct {
 	_ *int
 	_ [16]byte
+}
+
+// pauseGC turns the collector off, under the soft memory limit still, and
+// returns the function that turns it back on (safe to call twice). It is
+// for work whose allocations all stay live to the end: a warm cache's
+// results, where the one collection of a 50,000-pack run freed 5 of 32 MB
+// and slowed the run's copying with its write barriers. The environment's
+// GOGC still wins.
+func pauseGC() (resume func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(-1)
+	var once sync.Once
+	return func() { once.Do(func() { debug.SetGCPercent(old) }) }
 }

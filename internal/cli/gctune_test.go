@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -49,4 +50,36 @@ func TestLimitFollowsLiveHeap(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got > 4*base || got < base {
 		t.Errorf("with the heap gone the limit is %d MB, want it back near %d MB", got>>20, base>>20)
 	}
+}
+
+// TestPauseGC: the collector is off until resume, which restores the
+// setting once however often it is called; a GOGC from the environment
+// is left alone.
+func TestPauseGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	os.Unsetenv("GOGC")
+	before := debug.SetGCPercent(300)
+	defer debug.SetGCPercent(before)
+	resume := pauseGC()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GOGC while paused = %d, want off (-1)", got)
+	}
+	resume()
+	debug.SetGCPercent(250) // a change after resume...
+	resume()                // ...is not undone by a second call
+	if got := debug.SetGCPercent(300); got != 250 {
+		t.Errorf("GOGC after resume = %d, want 250", got)
+	}
+	resume = pauseGC()
+	resume()
+	if got := debug.SetGCPercent(300); got != 300 {
+		t.Errorf("GOGC after pause and resume = %d, want 300 restored", got)
+	}
+
+	t.Setenv("GOGC", "200")
+	resume = pauseGC()
+	if got := debug.SetGCPercent(300); got != 300 {
+		t.Errorf("with GOGC set by the user, the collector was changed to %d", got)
+	}
+	resume()
 }
