@@ -23,7 +23,10 @@ type Engine struct {
 	mu     sync.Mutex
 	linter *Linter
 	keep   bool // keep loaded files (editors); batch runs keep results only
-	docs   map[string]*entry
+	// docs holds every file's entry by path. It is nil while a batch run's
+	// workspace is held in order only (sorted and inOrder): a run over
+	// 50,000 cached packs need not hash every path. documents builds it.
+	docs map[string]*entry
 	// set holds the cross-pack diagnostics by file, recomputed only when
 	// some pack's id (or its place) changes.
 	set map[string][]Diagnostic
@@ -90,7 +93,7 @@ func (e *Engine) Fail(path string, err error) []string {
 func (e *Engine) Remove(path string) []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	old, ok := e.docs[path]
+	old, ok := e.documents()[path]
 	if !ok {
 		return nil
 	}
@@ -106,8 +109,9 @@ func (e *Engine) Remove(path string) []string {
 // store puts en at path and says which paths' diagnostics changed. The
 // caller holds e.mu.
 func (e *Engine) store(path string, en *entry) []string {
-	old, had := e.docs[path]
-	e.docs[path] = en
+	docs := e.documents()
+	old, had := docs[path]
+	docs[path] = en
 	e.inOrder = nil
 	if !had {
 		e.sorted = nil
@@ -129,7 +133,7 @@ func sameRef(a, b *PackRef) bool {
 // refreshSet runs the cross-pack rules again and returns the files whose
 // cross-pack diagnostics differ from before. The caller holds e.mu.
 func (e *Engine) refreshSet() []string {
-	refs := make([]*PackRef, 0, len(e.docs))
+	refs := make([]*PackRef, 0, len(e.sortedPaths()))
 	e.eachInOrder(func(_ string, en *entry) {
 		if en.ref != nil {
 			refs = append(refs, en.ref)
@@ -169,7 +173,7 @@ func dedupe(paths []string) []string {
 func (e *Engine) Diagnostics(path string) []Diagnostic {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	en, ok := e.docs[path]
+	en, ok := e.documents()[path]
 	if !ok {
 		return nil
 	}
@@ -182,7 +186,7 @@ func (e *Engine) Diagnostics(path string) []Diagnostic {
 func (e *Engine) File(path string) *pack.File {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if en, ok := e.docs[path]; ok {
+	if en, ok := e.documents()[path]; ok {
 		return en.file
 	}
 	return nil
@@ -202,7 +206,7 @@ func (e *Engine) SetLinter(l *Linter) []string {
 	e.mu.Lock()
 	e.linter = l
 	var files []*pack.File
-	for _, en := range e.docs {
+	for _, en := range e.documents() {
 		if en.file != nil {
 			files = append(files, en.file)
 		}
@@ -223,9 +227,7 @@ func (e *Engine) Result() Result {
 	defer e.mu.Unlock()
 	res := Result{}
 	n := 0
-	for _, en := range e.docs {
-		n += len(en.diags)
-	}
+	e.eachInOrder(func(_ string, en *entry) { n += len(en.diags) })
 	for _, diags := range e.set {
 		n += len(diags)
 	}
@@ -253,7 +255,7 @@ func (e *Engine) Result() Result {
 	})
 	// cross-pack findings on a file the engine does not hold (none today)
 	for file, diags := range e.set {
-		if _, ok := e.docs[file]; !ok {
+		if _, held := slices.BinarySearch(e.sortedPaths(), file); !held {
 			res.Diagnostics = append(res.Diagnostics, diags...)
 		}
 	}
@@ -276,6 +278,18 @@ func (e *Engine) eachInOrder(fn func(path string, en *entry)) {
 	for _, path := range paths {
 		fn(path, e.docs[path])
 	}
+}
+
+// documents returns docs, built from a batch run's ordered entries when
+// it is nil. The caller holds e.mu.
+func (e *Engine) documents() map[string]*entry {
+	if e.docs == nil {
+		e.docs = make(map[string]*entry, len(e.sorted))
+		for i, path := range e.sorted {
+			e.docs[path] = e.inOrder[i]
+		}
+	}
+	return e.docs
 }
 
 // sortedPaths is every path the engine holds, sorted; kept until a path
@@ -338,18 +352,23 @@ func (e *Engine) Run(inputs []Input, opt RunOptions) Result {
 	wg.Wait()
 
 	e.mu.Lock()
-	if len(e.docs) == 0 {
-		e.docs = make(map[string]*entry, len(inputs)) // grown once, not rehashed at every doubling
-	}
-	for i, en := range entries {
-		if en != nil {
-			e.docs[inputs[i].Path] = en
+	inOrder := !slices.Contains(entries, nil) && strictlyIncreasing(inputs)
+	if inOrder && len(e.documents()) == 0 {
+		// the workspace is the inputs, in order already (as a walk gives
+		// them): held in that order, without a map until one is needed
+		e.docs = nil
+	} else {
+		docs := e.documents()
+		for i, en := range entries {
+			if en != nil {
+				docs[inputs[i].Path] = en
+			}
 		}
+		// still in the inputs' order when they are the whole workspace
+		inOrder = inOrder && len(docs) == len(inputs)
 	}
 	e.sorted, e.inOrder = nil, nil
-	if len(e.docs) == len(inputs) && !slices.Contains(entries, nil) && strictlyIncreasing(inputs) {
-		// the workspace is the inputs, in order already (as a walk gives
-		// them): every input has its entry, and no other path is held
+	if inOrder {
 		e.sorted = make([]string, len(inputs))
 		for i, in := range inputs {
 			e.sorted[i] = in.Path

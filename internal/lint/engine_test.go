@@ -215,3 +215,49 @@ func TestPathsAfterRuns(t *testing.T) {
 		t.Errorf("result: %d files, %d findings", res.Files, len(res.Diagnostics))
 	}
 }
+
+// TestEditAfterAnOrderedRun: a run over sorted inputs into an empty engine
+// holds them in order, without a map; every method after it (a second
+// run, an update, a removal, a lookup) sees the same workspace as an
+// engine built file by file.
+func TestEditAfterAnOrderedRun(t *testing.T) {
+	l := newLinter(t, "id-unique")
+	input := func(path, id string) lint.Input {
+		return lint.Input{Path: path, Load: func() (*pack.File, error) { return pack.Load(path, []byte(packWithID(id))), nil }}
+	}
+	ordered := lint.NewEngine(l, true)
+	ordered.Run([]lint.Input{input("a.yaml", "same"), input("b.yaml", "b"), input("c.yaml", "same")}, lint.RunOptions{})
+	byFile := lint.NewEngine(l, true)
+	for path, id := range map[string]string{"a.yaml": "same", "b.yaml": "b", "c.yaml": "same"} {
+		byFile.Update(path, []byte(packWithID(id)))
+	}
+	same := func(step string) {
+		t.Helper()
+		if got, want := ordered.Result(), byFile.Result(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: ordered run %+v\nfile by file %+v", step, got, want)
+		}
+		if got, want := ordered.Paths(), byFile.Paths(); !slices.Equal(got, want) {
+			t.Errorf("%s: paths %v, want %v", step, got, want)
+		}
+		for _, p := range []string{"a.yaml", "b.yaml", "c.yaml", "d.yaml"} {
+			if got, want := ordered.Diagnostics(p), byFile.Diagnostics(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %s: %v, want %v", step, p, got, want)
+			}
+		}
+	}
+	same("after the run")
+	if got := rulesOf(ordered.Diagnostics("c.yaml")); !slices.Equal(got, []string{"id-unique"}) {
+		t.Errorf("c.yaml shares a's id: %v", got)
+	}
+	if changed := ordered.Update("b.yaml", []byte(packWithID("same"))); !slices.Equal(changed, []string{"a.yaml", "b.yaml", "c.yaml"}) {
+		t.Errorf("taking the shared id changed %v, want all three", changed)
+	}
+	byFile.Update("b.yaml", []byte(packWithID("same")))
+	same("after an update")
+	ordered.Remove("a.yaml")
+	byFile.Remove("a.yaml")
+	same("after a removal")
+	ordered.Run([]lint.Input{input("d.yaml", "d")}, lint.RunOptions{})
+	byFile.Update("d.yaml", []byte(packWithID("d")))
+	same("after a second run")
+}
