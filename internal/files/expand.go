@@ -11,9 +11,17 @@ import (
 	"strings"
 )
 
+// packSuffixes are how pack file names end.
+var packSuffixes = [...]string{".yaml", ".yml"}
+
 // IsPackName reports whether a file name looks like a pack: *.yaml or *.yml.
 func IsPackName(name string) bool {
-	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+	for _, s := range packSuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Expand returns the pack files named by paths, sorted and without

@@ -1,7 +1,6 @@
 package files
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"slices"
@@ -71,7 +70,12 @@ func join(dir string, name []byte) string {
 
 // hasPackName is IsPackName of a name still in the directory's buffer.
 func hasPackName(name []byte) bool {
-	return bytes.HasSuffix(name, []byte(".yaml")) || bytes.HasSuffix(name, []byte(".yml"))
+	for _, s := range packSuffixes {
+		if len(name) >= len(s) && string(name[len(name)-len(s):]) == s {
+			return true
+		}
+	}
+	return false
 }
 
 func kindOf(m fs.FileMode) kind {

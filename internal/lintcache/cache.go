@@ -72,7 +72,7 @@ type Cache struct {
 	key      string
 	written  time.Time
 	text     string            // the file as read; never changed
-	records  []int32           // the offset in text of each entry's record, in path order
+	records  []int32           // the offset in text of each entry's record, in path order (MaxSize fits an int32)
 	tableEnd int               // where the last record ends
 	mu       sync.RWMutex      // guards changed and dirty; lookups read side by side
 	changed  map[string]*Entry // entries this run put or refreshed, by absolute path
