@@ -23,11 +23,15 @@ const openNoFollow = syscall.O_NOFOLLOW
 
 // statMeta stats a file (following links, as os.Stat does) without
 // building an os.FileInfo: a warm run does it for every pack.
-func statMeta(path string) (meta, error) {
-	var s syscall.Stat_t
+func statMeta(path string) (meta, error) { return fstatat(unix.AT_FDCWD, path, path) }
+
+// fstatat stats name relative to the directory dir (AT_FDCWD: the working
+// directory); path is what an error names.
+func fstatat(dir int, name, path string) (meta, error) {
+	var st unix.Stat_t
 	for {
-		err := syscall.Stat(path, &s)
-		if err == syscall.EINTR {
+		err := unix.Fstatat(dir, name, &st, 0)
+		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
@@ -35,8 +39,8 @@ func statMeta(path string) (meta, error) {
 		}
 		break
 	}
-	return meta{regular: s.Mode&syscall.S_IFMT == syscall.S_IFREG, size: s.Size, mod: s.Mtim.Sec*1e9 + s.Mtim.Nsec,
-		ino: s.Ino, ctime: s.Ctim.Sec*1e9 + s.Ctim.Nsec}, nil
+	return meta{regular: st.Mode&unix.S_IFMT == unix.S_IFREG, size: st.Size, mod: st.Mtim.Sec*1e9 + st.Mtim.Nsec,
+		ino: st.Ino, ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec}, nil
 }
 
 // dirStatter stats files through a descriptor of their directory, so that
@@ -64,19 +68,7 @@ func (s *dirStatter) stat(path string) (meta, error) {
 		}
 		s.dir, s.fd = dir, fd
 	}
-	var st unix.Stat_t
-	for {
-		err := unix.Fstatat(s.fd, name, &st, 0)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return meta{}, &os.PathError{Op: "stat", Path: path, Err: err}
-		}
-		break
-	}
-	return meta{regular: st.Mode&unix.S_IFMT == unix.S_IFREG, size: st.Size, mod: st.Mtim.Sec*1e9 + st.Mtim.Nsec,
-		ino: st.Ino, ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec}, nil
+	return fstatat(s.fd, name, path)
 }
 
 func (s *dirStatter) close() {
