@@ -87,6 +87,22 @@ func TestPointerEscaping(t *testing.T) {
 	}
 }
 
+// PointerSegment is one segment of SplitPointer's, found without the split.
+func TestPointerSegment(t *testing.T) {
+	for _, ptr := range []string{"", "/", "/a", "/a~1b/c~0d/0", "/star/task/phrases/3", "//x", "/a/", "/~01"} {
+		segs := SplitPointer(ptr)
+		for i := -1; i <= len(segs); i++ {
+			want := ""
+			if i >= 0 && i < len(segs) {
+				want = segs[i]
+			}
+			if got := PointerSegment(ptr, i); got != want {
+				t.Errorf("PointerSegment(%q, %d) = %q, want %q", ptr, i, got, want)
+			}
+		}
+	}
+}
+
 func TestBOMAndCRLF(t *testing.T) {
 	f := Load("p.yaml", []byte("\ufeffid: bom\r\ntitle: “x”\r\n"))
 	if len(f.Problems) > 0 {

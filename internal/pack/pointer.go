@@ -49,6 +49,30 @@ func SplitPointer(ptr string) []string {
 	return parts
 }
 
+// PointerSegment returns unescaped segment i of a JSON pointer, as
+// SplitPointer(ptr)[i] would, or "" past its end, without splitting the
+// rest: rules ask for one segment of many pointers.
+func PointerSegment(ptr string, i int) string {
+	if ptr == "" || ptr == "/" || i < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(ptr, "/")
+	for ; i > 0; i-- {
+		slash := strings.IndexByte(rest, '/')
+		if slash < 0 {
+			return ""
+		}
+		rest = rest[slash+1:]
+	}
+	if slash := strings.IndexByte(rest, '/'); slash >= 0 {
+		rest = rest[:slash]
+	}
+	if strings.Contains(rest, "~") {
+		return pointerUnescaper.Replace(rest)
+	}
+	return rest
+}
+
 // Lookup finds the node at ptr. For a mapping entry it returns the key node
 // too; for a list item or the root, key is nil. ok is false when ptr names
 // nothing, in which case value is the deepest node that exists on the way.

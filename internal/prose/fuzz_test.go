@@ -31,5 +31,13 @@ func FuzzSplit(f *testing.F) {
 			t.Fatalf("sentences hold %d words, the text %d", words, all)
 		}
 		Quantity(text)
+		// each word against the one before as the term
+		ws := Words(text)
+		for i := 1; i < len(ws); i++ {
+			term, w := FoldTerm(ws[i-1].Text), ws[i].Text
+			if got, want := TermEqualsOrPlural(w, term), TermEquals(w, term) || TermEquals(w, term+"s"); got != want {
+				t.Fatalf("TermEqualsOrPlural(%q, %q) = %v, want %v", w, term, got, want)
+			}
+		}
 	})
 }

@@ -241,6 +241,7 @@ func (x *PhraseIndex) withEdges(s Span, phrase string) Span {
 type PhraseTermSet struct {
 	index  map[string]int // term -> its slot in counts
 	counts []int
+	used   []int // Missing's count of each term in the phrase asked about
 	buf    []byte
 }
 
@@ -286,22 +287,21 @@ func (s *PhraseTermSet) CountWord(w string) {
 }
 
 // Missing returns the phrase's terms (quoted) that the counted texts lack,
-// repeats counted: "we we" needs two.
+// repeats counted: "we we" needs two. It allocates only for what it
+// returns.
 func (s *PhraseTermSet) Missing(phrase string) []string {
-	var used map[string]int
+	s.used = append(s.used[:0], make([]int, len(s.counts))...)
 	var missing []string
-	for _, t := range PhraseTerms(phrase) {
-		if used == nil {
-			used = map[string]int{}
-		}
-		used[t]++
-		have := 0
-		if i, ok := s.index[t]; ok {
-			have = s.counts[i]
-		}
-		if used[t] > have {
+	EachWord(phrase, func(w string, _ int) bool {
+		EachPhraseTerm(w, func(t string) {
+			if i, ok := s.index[t]; ok {
+				if s.used[i]++; s.used[i] <= s.counts[i] {
+					return
+				}
+			}
 			missing = append(missing, strconv.Quote(t))
-		}
-	}
+		})
+		return true
+	})
 	return missing
 }

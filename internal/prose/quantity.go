@@ -51,8 +51,11 @@ var oneUnit = map[string]bool{"second": true, "minute": true, "hour": true, "day
 // thousand, million, half, doubled, tripled, ...), a fraction ("a third"),
 // or "from X to Y" between quantity words. It returns "" when there is
 // none.
-func Quantity(text string) string {
-	words := Words(text)
+func Quantity(text string) string { return QuantityIn(text, Words(text)) }
+
+// QuantityIn is Quantity for a text already split into its words (as
+// Words splits them), for callers that share one split between checks.
+func QuantityIn(text string, words []Word) string {
 	for i, w := range words {
 		first, _ := utf8.DecodeRuneInString(w.Text)
 		if unicode.IsDigit(first) {

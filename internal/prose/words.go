@@ -300,3 +300,40 @@ func TermEquals(w, term string) bool {
 	}
 	return j == len(term)
 }
+
+// TermEqualsOrPlural reports whether the word w, folded as FoldTerm folds
+// it, is term or term followed by "s" (term already folded), without
+// allocating.
+func TermEqualsOrPlural(w, term string) bool {
+	j, plural := 0, false
+	for _, r := range w {
+		switch r {
+		case '\'', '’', ',':
+			continue
+		}
+		if plural {
+			return false // more after the "s"
+		}
+		r = unicode.ToLower(r)
+		if j == len(term) {
+			if r != 's' {
+				return false
+			}
+			plural = true
+			continue
+		}
+		if r < utf8.RuneSelf {
+			if term[j] != byte(r) {
+				return false
+			}
+			j++
+			continue
+		}
+		t, size := utf8.DecodeRuneInString(term[j:])
+		if t != r {
+			return false
+		}
+		j += size
+	}
+	return j == len(term)
+}

@@ -65,3 +65,19 @@ func TestSameNormalizedAgrees(t *testing.T) {
 		t.Errorf("only %d equal pairs: the test does not reach the equal case", same)
 	}
 }
+
+// TermEqualsOrPlural is the two comparisons it saves, term and term+"s",
+// in one pass without the plural's string.
+func TestTermEqualsOrPlural(t *testing.T) {
+	words := []string{"deadline", "Deadlines", "deadliness", "DEADLINE'S", "deadlin", "team’s", "teams", "Teams'",
+		"8,000", "8000s", "Ärger", "ärgers", "s", "S", "", "ss", "API", "APIs", "APIss", "café", "cafés", "CAFÉS"}
+	terms := []string{"deadline", "team", "8000", "ärger", "api", "café", "s", "a"}
+	for _, w := range words {
+		for _, term := range terms {
+			want := TermEquals(w, term) || TermEquals(w, term+"s")
+			if got := TermEqualsOrPlural(w, term); got != want {
+				t.Errorf("TermEqualsOrPlural(%q, %q) = %v, want %v", w, term, got, want)
+			}
+		}
+	}
+}

@@ -269,8 +269,13 @@ func isCapitals(w string) bool {
 
 // storyTexts are the texts storyTerms reads.
 func storyTexts(p *lint.Pass) []string {
-	out := []string{p.Pack.Title, p.Pack.Scenario}
-	for _, name := range []string{"situation", "task", "action", "result"} {
+	steps := [...]string{"situation", "task", "action", "result"}
+	n := 2 + len(steps)
+	for _, name := range steps {
+		n += len(p.Pack.Star.Step(name).Phrases)
+	}
+	out := append(make([]string, 0, n), p.Pack.Title, p.Pack.Scenario)
+	for _, name := range steps {
 		step := p.Pack.Star.Step(name)
 		out = append(append(out, step.Example), step.Phrases...)
 	}
@@ -282,45 +287,38 @@ func storyTexts(p *lint.Pass) []string {
 // the reflection's few distinctive terms in the story's words, rather than
 // building the set of every story term: most reflections share one early.
 func sharesStory(p *lint.Pass, story []string, words []prose.Word) (shares, anyTerm bool) {
-	type term struct{ stem, plural string }
-	// the reflection's terms by the first byte of their stem: a story word
-	// is compared only with the terms it could be (folding only drops
-	// characters, so "Deadline" can be "deadline" but never "estimate")
-	var byFirst [utf8.RuneSelf][]term
-	var wide, all []term // stems starting beyond ASCII; every stem
+	// The reflection's stems, and which first bytes they have: a story
+	// word is compared only with stems it could fold to (folding only
+	// drops characters and lowers case, so "Deadline" can be "deadline"
+	// but never "estimate"). The buffer is reused from pack to pack.
+	buf := stemPool.Get().(*[]string)
+	defer stemPool.Put(buf)
+	stems := (*buf)[:0]
+	var firsts [2]uint64 // ASCII first bytes of the stems
+	wide := false        // a stem starts beyond ASCII
 	for _, w := range words {
 		if f := prose.FoldTerm(w.Text); distinctive(w.Text, f) {
 			st := stem(f)
-			t := term{st, st + "s"}
-			all = append(all, t)
+			stems = append(stems, st)
 			if c := st[0]; c < utf8.RuneSelf {
-				byFirst[c] = append(byFirst[c], t)
+				firsts[c>>6] |= 1 << (c & 63)
 			} else {
-				wide = append(wide, t)
+				wide = true
 			}
 		}
 	}
-	check := func(w prose.Word, candidates []term) bool {
-		for _, m := range candidates {
-			if len(w.Text) < len(m.stem) {
-				continue
-			}
-			if prose.TermEquals(w.Text, m.stem) || prose.TermEquals(w.Text, m.plural) {
-				if f := prose.FoldTerm(w.Text); stem(f) == m.stem && distinctive(w.Text, f) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	*buf = stems
+	has := func(c byte) bool { return c < utf8.RuneSelf && firsts[c>>6]&(1<<(c&63)) != 0 }
 	for _, text := range story {
 		for _, w := range p.Words(text) {
-			if c := w.Text[0]; c < utf8.RuneSelf {
-				if check(w, byFirst[c|0x20]) || (c|0x20 != c && check(w, byFirst[c])) || check(w, wide) {
-					return true, true
+			if c := w.Text[0]; wide || c >= utf8.RuneSelf || has(c|0x20) || has(c) {
+				for _, st := range stems {
+					if len(w.Text) >= len(st) && prose.TermEqualsOrPlural(w.Text, st) {
+						if f := prose.FoldTerm(w.Text); stem(f) == st && distinctive(w.Text, f) {
+							return true, true
+						}
+					}
 				}
-			} else if check(w, all) {
-				return true, true
 			}
 			if !anyTerm {
 				anyTerm = distinctive(w.Text, prose.FoldTerm(w.Text)) // true within a few words
@@ -330,9 +328,17 @@ func sharesStory(p *lint.Pass, story []string, words []prose.Word) (shares, anyT
 	return false, anyTerm
 }
 
+// stemPool holds sharesStory's buffers.
+var stemPool = sync.Pool{New: func() any { s := make([]string, 0, 64); return &s }}
+
 // foldWords joins folded words as " word word ", for phrase matching.
 func foldWords(words []prose.Word) string {
 	var b strings.Builder
+	n := 1
+	for _, w := range words {
+		n += len(w.Text) + 1 // a size hint: folding seldom changes a length
+	}
+	b.Grow(n)
 	b.WriteByte(' ')
 	for _, w := range words {
 		b.WriteString(prose.FoldTerm(w.Text))

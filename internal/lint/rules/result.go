@@ -22,7 +22,7 @@ day (5 p.m., 9:30), a version (v2.3, 2.3.1), an ordinal (3rd) or a label ("step 
 	Default: lint.Error,
 	Run: func(p *lint.Pass) {
 		ex, ok := p.Text(resultExample)
-		if !ok || ex.Value == "" || prose.Quantity(ex.Value) != "" {
+		if !ok || ex.Value == "" || prose.QuantityIn(ex.Value, p.Words(ex.Value)) != "" {
 			return
 		}
 		p.ReportText(ex, "the Result states no measurable outcome: add a number (a percentage, an amount, a time saved) or a change from X to Y")

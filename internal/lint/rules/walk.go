@@ -77,7 +77,7 @@ const (
 // answers and model reflections. The list is shared: do not change it.
 func strongTexts(p *lint.Pass) []text {
 	return p.Memo(strongKey, func() any {
-		var out []text
+		out := make([]text, 0, 24) // a pack's examples, answers and reflections
 		p.Each(starExamples, func(t lint.Text) { out = append(out, text{t, stepText}) })
 		p.Each(strongAnswers, func(t lint.Text) { out = append(out, text{t, strongText}) })
 		return appendModelTexts(p, out)
@@ -88,7 +88,7 @@ func strongTexts(p *lint.Pass) []text {
 // reflections[].text and levels[].reflection. The list is shared.
 func reflectionTexts(p *lint.Pass) []text {
 	return p.Memo(reflectionKey, func() any {
-		var out []text
+		out := make([]text, 0, 8)
 		p.Each(stepReflection, func(t lint.Text) { out = append(out, text{t, stepText}) })
 		return appendModelTexts(p, out)
 	}).([]text)
@@ -101,13 +101,7 @@ func appendModelTexts(p *lint.Pass, out []text) []text {
 }
 
 // segment returns segment i of a pointer ("" past its end).
-func segment(ptr string, i int) string {
-	segs := pack.SplitPointer(ptr)
-	if i < len(segs) {
-		return segs[i]
-	}
-	return ""
-}
+func segment(ptr string, i int) string { return pack.PointerSegment(ptr, i) }
 
 // ordinal turns a list index segment into the 1-based number messages use.
 func ordinal(seg string) string {
