@@ -243,6 +243,20 @@ type PhraseTermSet struct {
 	counts []int
 	used   []int // Missing's count of each term in the phrase asked about
 	buf    []byte
+	// the first bytes and lengths (up to 63) of the terms: most words of
+	// a text are no term, and are told so without hashing them
+	firsts [4]uint64
+	lens   uint64
+}
+
+func (s *PhraseTermSet) note(t string) {
+	s.firsts[t[0]>>6] |= 1 << (t[0] & 63)
+	s.lens |= 1 << min(len(t), 63)
+}
+
+// mayBe reports whether the folded word w could be one of the terms.
+func (s *PhraseTermSet) mayBe(w string) bool {
+	return s.firsts[w[0]>>6]&(1<<(w[0]&63)) != 0 && s.lens&(1<<min(len(w), 63)) != 0
 }
 
 // Reset empties the set for the next step's phrases.
@@ -252,6 +266,7 @@ func (s *PhraseTermSet) Reset() {
 	}
 	clear(s.index)
 	s.counts = s.counts[:0]
+	s.firsts, s.lens = [4]uint64{}, 0
 }
 
 // AddPhrase adds a phrase's terms to those counted.
@@ -264,6 +279,7 @@ func (s *PhraseTermSet) AddPhrase(phrase string) {
 			if _, ok := s.index[t]; !ok {
 				s.index[t] = len(s.counts)
 				s.counts = append(s.counts, 0)
+				s.note(t)
 			}
 		})
 		return true
@@ -273,6 +289,9 @@ func (s *PhraseTermSet) AddPhrase(phrase string) {
 // CountWord counts one word of a text (as EachWord gives it).
 func (s *PhraseTermSet) CountWord(w string) {
 	if plainTerm(w) { // most words: already a term, looked up as they are
+		if w == "" || !s.mayBe(w) {
+			return
+		}
 		if i, ok := s.index[w]; ok {
 			s.counts[i]++
 		}

@@ -99,20 +99,19 @@ func splitBlock(text string, from, to int, out []Sentence) []Sentence {
 	// where the last closing quote or bracket of the block is: an opening one
 	// holds sentences together only if one closes after it (found once, so
 	// a text full of openers costs linear time)
-	lastClose := map[rune]int{}
-	for _, closer := range []rune{'”', '"', ')', ']'} {
-		lastClose[closer] = strings.LastIndex(text[from:to], string(closer)) + from
-	}
+	block := text[from:to]
+	lastCurly, lastStraight := strings.LastIndex(block, "”")+from, strings.LastIndexByte(block, '"')+from
+	lastParen, lastBracket := strings.LastIndexByte(block, ')')+from, strings.LastIndexByte(block, ']')+from
 	closesAfter := func(open rune, i int) bool {
 		switch open {
 		case '“':
-			return lastClose['”'] > i || lastClose['"'] > i
+			return lastCurly > i || lastStraight > i
 		case '(':
-			return lastClose[')'] > i
+			return lastParen > i
 		case '[':
-			return lastClose[']'] > i
+			return lastBracket > i
 		}
-		return lastClose['"'] > i
+		return lastStraight > i
 	}
 	i := skipSpace(text, from, to)
 	if m := listMarker(text[i:to]); m > 0 {
@@ -121,7 +120,10 @@ func splitBlock(text string, from, to int, out []Sentence) []Sentence {
 	start := i
 	depth := 0 // open double quotes or brackets
 	for i < to {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch r {
 		case '“', '(', '[':
 			if closesAfter(r, i) {

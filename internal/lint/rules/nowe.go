@@ -23,7 +23,7 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 		for _, t := range strongTexts(p) {
 			for _, word := range p.Words(t.Value) {
 				w := word.Text
-				if len(w) < 2 || len(w) > 12 || w == "US" || !strings.ContainsRune("wWoOuU", rune(w[0])) {
+				if len(w) < 2 || len(w) > 12 || !startsWeWord(w[0]) || w == "US" {
 					continue // cheap rejection: every we-word starts with w, o or u
 				}
 				lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
@@ -34,4 +34,13 @@ count: "US-East", "status" and "weekly" do not, nor does "US" in capitals (the c
 			}
 		}
 	},
+}
+
+// startsWeWord reports a byte that starts some we-word: w, o or u.
+func startsWeWord(c byte) bool {
+	switch c | 0x20 {
+	case 'w', 'o', 'u':
+		return true
+	}
+	return false
 }

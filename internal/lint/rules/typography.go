@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -44,31 +45,58 @@ func (o *TypographyOptions) Validate() error {
 }
 
 // scanText counts straight and curly quotes and sees whether the text has
-// spacing to look at: a doubled space, or a space or tab at a line's end.
-// Every text of every pack passes through here, so it uses the vectorised
-// string searches: quotes are rare, and a byte loop would stop at every
-// space to look at the next byte.
+// spacing to look at (hasSpacing). Every text of every pack passes through
+// here, so it uses the vectorised string searches: quotes are rare, and a
+// byte loop would stop at every space to look at the next byte.
 func scanText(s string) (straight, curly int, spacing bool) {
 	straight = strings.Count(s, "'") + strings.Count(s, `"`)
-	// Curly quotes are the 3-byte runes E2 80 98, 99, 9C and 9D.
+	curly = countCurly(s)
+	return straight, curly, hasSpacing(s)
+}
+
+// countCurly counts the curly quotes of s: the 3-byte runes E2 80 98, 99,
+// 9C and 9D.
+func countCurly(s string) (n int) {
 	for rest := s; ; {
 		i := strings.Index(rest, "\xe2\x80")
 		if i < 0 || i+2 >= len(rest) {
-			break
+			return n
 		}
 		switch rest[i+2] {
 		case 0x98, 0x99, 0x9C, 0x9D:
-			curly++
+			n++
 		}
 		rest = rest[i+2:]
 	}
-	// Space is in every text, so each search for a pair starting with it
-	// stops at every word; newlines and tabs are few, so pairs ending in a
-	// newline or starting with a tab are found from those.
-	spacing = strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") ||
+}
+
+// hasSpacing reports a doubled space, or a space or tab at a line's end.
+// Space is in every text, so each search for a pair starting with it
+// stops at every word; newlines and tabs are few, so pairs ending in a
+// newline or starting with a tab are found from those.
+func hasSpacing(s string) bool {
+	return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") ||
 		strings.Contains(s, "  ") || spaceBeforeNewline(s) ||
 		strings.IndexByte(s, '\t') >= 0 && (strings.Contains(s, "\t ") || strings.Contains(s, "\t\n"))
-	return
+}
+
+// mayHoldCurly reports whether some text of a file with this source could
+// hold a curly quote: only an escape ("\u2019") spells one the source lacks.
+func mayHoldCurly(src []byte) bool {
+	if bytes.IndexByte(src, '\\') >= 0 {
+		return true
+	}
+	for rest := src; ; {
+		i := bytes.Index(rest, []byte("\xe2\x80"))
+		if i < 0 || i+2 >= len(rest) {
+			return false
+		}
+		switch rest[i+2] {
+		case 0x98, 0x99, 0x9C, 0x9D:
+			return true
+		}
+		rest = rest[i+2:]
+	}
 }
 
 // spaceBeforeNewline reports whether s has " \n".
@@ -94,6 +122,20 @@ type stringNode struct {
 }
 
 func runTypography(p *lint.Pass) {
+	style := "majority"
+	if o, ok := p.Options.(*TypographyOptions); ok && o.Style != "" {
+		style = o.Style
+	}
+	if style != "curly" && !mayHoldCurly(p.File.Src) {
+		// Most packs: no curly quote anywhere, so the quotes cannot be
+		// mixed or in the wrong style, and only spacing is left to check.
+		p.EachString(func(n *yaml.Node, ptr func() string) {
+			if hasSpacing(n.Value) {
+				checkSpacing(p, stringNode{ptr(), n})
+			}
+		})
+		return
+	}
 	var nodes []stringNode // texts with quotes or spacing to look at
 	straight, curly := 0, 0
 	p.EachString(func(n *yaml.Node, ptr func() string) {
@@ -106,10 +148,6 @@ func runTypography(p *lint.Pass) {
 			nodes = append(nodes, stringNode{"", n}) // pointer built if reported
 		}
 	})
-	style := "majority"
-	if o, ok := p.Options.(*TypographyOptions); ok && o.Style != "" {
-		style = o.Style
-	}
 	wantCurly := style == "curly" || (style == "majority" && curly > straight)
 	mixed := (straight > 0 && curly > 0) || (style == "straight" && curly > 0) || (style == "curly" && straight > 0)
 	var spans *scalarSpans
