@@ -428,6 +428,9 @@ func optionField(opts any, name string) (reflect.Value, []string) {
 	var found reflect.Value
 	for i := 0; i < v.NumField(); i++ {
 		tag, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+		if tag == "" {
+			continue // not an option: what the rule keeps of them
+		}
 		known = append(known, tag)
 		if tag == name {
 			found = v.Field(i)
@@ -452,6 +455,9 @@ func (r *Rule) OptionDocs() []OptionDoc {
 	for i := 0; i < v.NumField(); i++ {
 		f := v.Type().Field(i)
 		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" {
+			continue
+		}
 		out = append(out, OptionDoc{Name: tag, Type: typeName(f.Type), Doc: f.Tag.Get("doc"), Default: v.Field(i).Interface()})
 	}
 	return out

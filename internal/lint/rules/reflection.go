@@ -13,6 +13,21 @@ import (
 // ReflectionOptions configures reflection-not-generic.
 type ReflectionOptions struct {
 	GenericPhrases []string `yaml:"generic-phrases" doc:"more phrasings to treat as generic, added to the built-in list"`
+	// the built-in phrasings and these, in one automaton, built once
+	// for the config on first use and dropped with it
+	once    sync.Once
+	phrases *phraseSet
+}
+
+// phraseSet returns the phrasings a reflection is matched against.
+func (o *ReflectionOptions) phraseSet() *phraseSet {
+	if o == nil || len(o.GenericPhrases) == 0 {
+		return builtinGeneric
+	}
+	o.once.Do(func() {
+		o.phrases = newPhraseSet(append(append([]foldedPhrase(nil), builtinGeneric.phrases...), foldPhrases(o.GenericPhrases)...))
+	})
+	return o.phrases
 }
 
 // builtinGenericPhrases are reflections that fit any story, so tell the
@@ -100,14 +115,7 @@ letters that is not a common word or a word every story has (a role such as "man
 	Options: func() any { return &ReflectionOptions{} },
 	Run: func(p *lint.Pass) {
 		opts, _ := p.Options.(*ReflectionOptions)
-		phrases := builtinGeneric
-		if opts != nil && len(opts.GenericPhrases) > 0 {
-			ps, ok := optionPhrases.Load(opts)
-			if !ok {
-				ps, _ = optionPhrases.LoadOrStore(opts, newPhraseSet(append(append([]foldedPhrase(nil), builtinGeneric.phrases...), foldPhrases(opts.GenericPhrases)...)))
-			}
-			phrases = ps.(*phraseSet)
-		}
+		phrases := opts.phraseSet()
 		texts := reflectionTexts(p)
 		if len(texts) == 0 {
 			return
@@ -182,9 +190,6 @@ func newPhraseSet(phrases []foldedPhrase) *phraseSet {
 	}
 	return &phraseSet{phrases: phrases, set: lint.NewLiteralSet(lits)}
 }
-
-// optionPhrases caches the phrase set of a config's generic-phrases.
-var optionPhrases sync.Map // *ReflectionOptions -> *phraseSet
 
 // matchPhrase returns the first phrasing of the list found in folded,
 // where it starts and where it ends (both at the space before a word): of

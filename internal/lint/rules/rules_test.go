@@ -3,6 +3,7 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/starlint-dev/starlint/internal/lint"
@@ -134,4 +135,20 @@ func TestTextPatternsMatchSchema(t *testing.T) {
 // one finding, not also the other rules' echoes of it.
 func TestPrecedence(t *testing.T) {
 	linttest.Run(t, filepath.Join("testdata", "precedence"), rules.All()...)
+}
+
+// An options struct may keep what it builds from the options (the
+// reflection rule's phrase set) in untagged fields: they are not options.
+func TestOptionDocsListOnlyOptions(t *testing.T) {
+	var names []string
+	for _, o := range rules.ReflectionNotGeneric.OptionDocs() {
+		names = append(names, o.Name)
+	}
+	if len(names) != 1 || names[0] != "generic-phrases" {
+		t.Errorf("reflection-not-generic options = %q, want [generic-phrases]", names)
+	}
+	_, err := lint.ParseConfig("c.yaml", []byte("rules:\n  reflection-not-generic:\n    phrases: [x]\n"), rules.All())
+	if err == nil || !strings.HasSuffix(err.Error(), "its options are generic-phrases") {
+		t.Errorf("unknown option error = %v, want it to list generic-phrases alone", err)
+	}
 }
