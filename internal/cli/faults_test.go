@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 // fullDisk fails every write, as stdout redirected to a full disk does.
@@ -46,9 +48,7 @@ func TestVanishingAndOddFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(good, data, 0o644)
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.Mkfifo(t, filepath.Join(dir, "pipe.yaml"))
 	if err := os.Symlink(filepath.Join(dir, "gone.yaml"), filepath.Join(dir, "dangling.yaml")); err != nil {
 		t.Fatal(err)
 	}

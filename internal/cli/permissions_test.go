@@ -1,3 +1,7 @@
+//go:build unix
+
+// Permission bits and running as another user are Unix's.
+
 package cli
 
 import (

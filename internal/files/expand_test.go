@@ -8,8 +8,9 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 func TestExpand(t *testing.T) {
@@ -66,9 +67,7 @@ func TestWalkAgreesWithWalkDir(t *testing.T) {
 	os.Symlink(filepath.Join(root, "missing.yaml"), filepath.Join(root, "dangling.yaml"))
 	os.Symlink(filepath.Join(root, "sub"), filepath.Join(root, "sublink.yaml"))
 	os.Symlink(filepath.Join(root, "sub"), filepath.Join(root, "sublink"))
-	if err := syscall.Mkfifo(filepath.Join(root, "pipe.yaml"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.Mkfifo(t, filepath.Join(root, "pipe.yaml"))
 
 	var want []string
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

@@ -5,9 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 // TestReplaceFileRefusesChangedFiles: an edit made after starlint read the
@@ -70,9 +71,8 @@ func TestReplaceFileKeepsLinksAndOwners(t *testing.T) {
 	if err := ReplaceFile(a, []byte("y\n"), []byte("z\n")); err != nil {
 		t.Fatal(err)
 	}
-	st, _ := os.Stat(a)
-	if s := st.Sys().(*syscall.Stat_t); s.Uid != 65534 || s.Gid != 65534 {
-		t.Errorf("owner %d:%d, want 65534:65534 kept", s.Uid, s.Gid)
+	if uid, gid := testfs.Owner(t, a); uid != 65534 || gid != 65534 {
+		t.Errorf("owner %d:%d, want 65534:65534 kept", uid, gid)
 	}
 }
 

@@ -8,12 +8,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/pack"
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 func result(msg string) lint.Cached {
@@ -170,9 +170,7 @@ func TestNeverOverwritesOtherFiles(t *testing.T) {
 func TestRefusesPipesAndHugeFiles(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("no FIFOs here: %v", err)
-	}
+	testfs.Mkfifo(t, fifo)
 	done := make(chan struct{})
 	go func() {
 		Open(fifo, "k")

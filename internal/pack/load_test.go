@@ -5,9 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 func TestLoadExamplePack(t *testing.T) {
@@ -228,9 +229,7 @@ func TestReadFileSizeLimit(t *testing.T) {
 		t.Error("directory: no error")
 	}
 	fifo := filepath.Join(dir, "pipe.yaml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.Mkfifo(t, fifo)
 	if _, err := ReadFile(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("named pipe: %v (and it must not block)", err)
 	}

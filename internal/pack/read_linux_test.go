@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
+
+	"github.com/starlint-dev/starlint/internal/testfs"
 )
 
 // TestReadRegularTakesOnlyPlainFiles: the bare-system-call path reads a
@@ -25,9 +26,7 @@ func TestReadRegularTakesOnlyPlainFiles(t *testing.T) {
 		t.Errorf("empty file: ok=%v, %d bytes", ok, len(got))
 	}
 	fifo := filepath.Join(dir, "fifo.yaml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.Mkfifo(t, fifo)
 	big := filepath.Join(dir, "big.yaml")
 	f, _ := os.Create(big)
 	f.Truncate(MaxFileSize + 1)
