@@ -71,8 +71,9 @@ type Writer interface {
 // Preparer is a Writer whose work on one pack (converting it, rendering
 // its page) can run ahead of Add and on several packs at once: Prepare
 // must read only the pack and what Start set up, never what Add changes.
-// The exporters then use every core; Add, called in order with
-// src.Prepared set, does what needs order (files, indexes).
+// It may write the files that need its pack alone: every Output is safe
+// for concurrent use. The exporters then use every core; Add, called in
+// order with src.Prepared set, does what needs order (files, indexes).
 type Preparer interface {
 	Prepare(src *Source) (any, error)
 }
@@ -131,6 +132,7 @@ var ErrStopped = errors.New("export stopped")
 
 // Output receives an exporter's files, named relative to the output
 // directory with forward slashes. Each name may be written once.
+// Its methods may be called from several goroutines at once.
 type Output interface {
 	WriteFile(name string, data []byte) error
 	// Create opens a file to write in pieces; it is complete once closed.
