@@ -2,14 +2,11 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/log"
@@ -17,9 +14,9 @@ import (
 
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/export/exporters"
+	"github.com/starlint-dev/starlint/internal/exportjob"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
-	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/report"
 )
 
@@ -84,7 +81,7 @@ func runExport(o *exportOptions) error {
 			chosen = append(chosen, e)
 		}
 	}
-	epoch, hasEpoch, err := sourceDateEpoch(o.IO.Getenv("SOURCE_DATE_EPOCH"))
+	epoch, err := sourceDateEpoch(o.IO.Getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
 		return trouble("%v", err)
 	}
@@ -97,7 +94,6 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	pathsOK := unreadable == 0
 	// Only the rules that report errors run: they decide whether the
 	// export goes ahead, and the others cost a fifth of its time. A
 	// refusal counts the rest (countHidden).
@@ -106,220 +102,57 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return trouble("%v", err)
 	}
-	opt := export.Options{WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}
-	// Formats whose files for a pack need that pack alone (JSON) take each
-	// pack as it is linted, into a staging directory inside --out; the
-	// others are written in a second pass that reads the packs again, in
-	// id order (export.Stream). Either way every file is moved into place
-	// only once all formats succeeded.
-	direct, streamed, staging, err := startDirect(chosen, opt, o.Out)
-	if err != nil {
-		return trouble("%v", err)
-	}
-	// undo drops what the direct formats wrote, and --out when this run
-	// made it, for an export that stops before its second pass
-	undo := func() {
-		for _, r := range direct {
-			r.Abort()
-		}
-		if staging != nil {
-			staging.Undo()
-		}
-	}
-	// First pass: lint every pack, keeping only its id and a hash of what
-	// was linted, and giving it to the direct formats.
-	inputs := make([]lint.Input, len(paths))
-	linted := make([]*export.Planned, len(paths))
-	read := make([]bool, len(paths)) // false: a read failure, already reported
-	taken := make([]error, len(paths))
-	var refused atomic.Bool // a pack has errors and there is no --force
-	for i, p := range paths {
-		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, c lint.Cached) {
-			read[i] = true
-			if f.Root == nil {
-				return
-			}
-			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
-			if !o.Force && slices.ContainsFunc(c.Diags, func(d lint.Diagnostic) bool { return d.Severity == lint.Error }) {
-				refused.Store(true)
-			}
-			if refused.Load() || export.CheckID(f.Pack.ID) != "" {
-				return // the export will be refused; or skipped, and said so, below
-			}
-			src := &export.Source{Path: p, Pack: f.Pack, Ctx: o.Ctx}
-			for _, r := range direct {
-				if err := r.Take(src); err != nil && taken[i] == nil {
-					taken[i] = err
-				}
-			}
-		}}
-	}
-	res := linter.Run(inputs, lint.RunOptions{Context: o.Ctx})
-	if o.Ctx != nil && o.Ctx.Err() != nil {
-		undo()
-		return interrupted("nothing exported")
-	}
+	res, err := exportjob.Run(exportjob.Job{Ctx: o.Ctx, Linter: linter, Paths: paths, Formats: chosen, Out: o.Out,
+		Options: export.Options{WordsPerMinute: wordsPerMinute(cfg), Bundle: o.Bundle}, Force: o.Force, Time: epoch})
 	// Report every failure, whether or not the walk failed too.
-	ioOK := reportFailures(&checkOptions{IO: o.IO}, res.Failures) && pathsOK
-
-	errorsByFile := map[string]int{}
-	var errs []lint.Diagnostic
-	for _, d := range res.Diagnostics {
-		if d.Severity == lint.Error {
-			errorsByFile[d.File]++
-			errs = append(errs, d)
-		}
-	}
-	if len(errs) > 0 && !o.Force {
-		undo()
-		run := report.Run{Files: res.Files, Diagnostics: errs, HiddenBecause: "starlint lint shows them"}
+	ok := reportFailures(&checkOptions{IO: o.IO}, res.Lint.Failures) && unreadable == 0
+	var stopped *exportjob.Interrupted
+	switch {
+	case errors.As(err, &stopped):
+		return interrupted("%s", stopped.Error())
+	case res.Refused:
+		run := report.Run{Files: res.Lint.Files, Diagnostics: res.Errors, HiddenBecause: "starlint lint shows them"}
 		run.HiddenWarnings, run.HiddenInfos = countHidden(o, known, cfg, paths) // said, not shown: lint shows them
 		if err := report.Text(o.IO.Out, run, report.Options{Color: o.IO.Color}); err != nil {
 			return trouble("writing the report: %v", err)
 		}
-		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", len(errorsByFile), plural(len(errorsByFile), "pack"))
+		fmt.Fprintf(o.IO.ErrOut, "starlint: nothing exported: %d %s with errors (fix them, or use --force)\n", res.ErrorPacks, plural(res.ErrorPacks, "pack"))
 		return findings()
 	}
-	// the first pack, in path order, that a direct format failed on
-	if i := slices.IndexFunc(taken, func(err error) bool { return err != nil }); i >= 0 {
-		undo()
-		return trouble("%v; nothing was exported", taken[i])
+	if res.ErrorPacks > 0 {
+		o.Log.Warn("exporting packs with errors (--force)", "packs", res.ErrorPacks)
 	}
-
-	if len(errorsByFile) > 0 {
-		o.Log.Warn("exporting packs with errors (--force)", "packs", len(errorsByFile))
-	}
-	var planned []export.Planned
-	var latest time.Time
-	for i, p := range linted {
-		if p == nil {
-			if read[i] {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: not a readable pack, skipped\n", safe(paths[i]))
-			}
-			continue
-		}
-		if why := export.CheckID(p.ID); why != "" {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s: skipped\n", safe(p.Path), safe(why))
-			ioOK = false
-			continue
-		}
-		p.Modified = epoch
-		if !hasEpoch && len(streamed) > 0 { // only the second pass reads the times
-			st, err := os.Stat(p.Path)
-			if err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(p.Path), safe(ioMessage(err)))
-				ioOK = false
-				continue
-			}
-			p.Modified = st.ModTime().UTC().Truncate(time.Second)
-		}
-		if p.Modified.After(latest) {
-			latest = p.Modified
-		}
-		planned = append(planned, *p)
-	}
-	export.SortPlanned(planned)
-	opt.Time = latest
-
-	// Second pass, for the formats that need the packs in order.
-	if staging == nil {
-		if staging, err = export.NewStaging(o.Out); err != nil {
-			return trouble("%v", err)
-		}
-	}
-	var streamedCounts []int
-	if len(streamed) > 0 {
-		streamedCounts, err = export.Stream(o.Ctx, streamed, planned, opt, staging)
-	}
-	if err == nil {
-		for _, r := range direct {
-			if err = r.Finish(); err != nil {
-				break
-			}
-		}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(o.IO.ErrOut, "starlint: %s: %s\n", safe(s.Path), safe(s.Why))
+		ok = ok && !s.Trouble
 	}
 	if err != nil {
-		for _, r := range direct {
-			r.Abort()
-		}
-		staging.Discard()
-		// an exporter that saw the interrupt first says "context
-		// canceled": the interrupt is the news, not its error
-		if errors.Is(err, export.ErrStopped) || errors.Is(err, context.Canceled) || (o.Ctx != nil && o.Ctx.Err() != nil) {
-			return interrupted("nothing exported")
-		}
-		return trouble("%v; nothing was exported", err)
-	}
-	if o.Ctx != nil && o.Ctx.Err() != nil {
-		staging.Discard()
-		return interrupted("nothing exported")
-	}
-	n, err := staging.Commit(o.Ctx)
-	if err != nil {
-		if o.Ctx != nil && o.Ctx.Err() != nil {
-			return interrupted("%d of %d %s written, each one complete", n, staging.Len(), plural(staging.Len(), "file"))
-		}
 		return trouble("%v", err)
 	}
-	counts := map[export.Exporter]int{}
-	for i, e := range streamed {
-		counts[e] = streamedCounts[i]
-	}
-	for _, r := range direct {
-		counts[r.Exporter()] = r.Files()
-	}
 	var summary []string
-	for _, e := range chosen {
-		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), counts[e], plural(counts[e], "file")))
+	for i, e := range chosen {
+		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), res.Files[i], plural(res.Files[i], "file")))
 	}
-	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", len(planned), plural(len(planned), "pack"), o.Out, strings.Join(summary, ", "))
-	if !ioOK {
+	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", res.Packs, plural(res.Packs, "pack"), o.Out, strings.Join(summary, ", "))
+	if !ok {
 		return silentTrouble()
 	}
 	return nil
 }
 
-// startDirect starts the chosen formats that can take packs as they are
-// linted (export.Direct), into a staging directory made for them, and
-// returns the others for the second pass. staging is nil when no format
-// is direct: nothing is made before the packs are linted.
-func startDirect(chosen []export.Exporter, opt export.Options, out string) (direct []*export.DirectRun, streamed []export.Exporter, staging *export.Staging, err error) {
-	for _, e := range chosen {
-		if !export.TakesDirect(e, opt) {
-			streamed = append(streamed, e)
-			continue
-		}
-		if staging == nil {
-			if staging, err = export.NewStaging(out); err != nil {
-				return nil, nil, nil, err
-			}
-		}
-		r, err := export.StartDirect(e, opt, staging)
-		if err != nil {
-			for _, d := range direct {
-				d.Abort()
-			}
-			staging.Undo()
-			return nil, nil, nil, err
-		}
-		direct = append(direct, r)
-	}
-	return direct, streamed, staging, nil
-}
-
 // sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, the
-// reproducible-builds convention).
-func sourceDateEpoch(v string) (time.Time, bool, error) {
+// reproducible-builds convention); unset, it is the zero time.
+func sourceDateEpoch(v string) (time.Time, error) {
 	if v == "" {
-		return time.Time{}, false, nil
+		return time.Time{}, nil
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	// the year 9999 at most: later times overflow the millisecond ids the
 	// Anki package derives from them
 	if err != nil || n < 0 || n > 253402300799 {
-		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970, up to the year 9999", v)
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970, up to the year 9999", v)
 	}
-	return time.Unix(n, 0).UTC(), true, nil
+	return time.Unix(n, 0).UTC(), nil
 }
 
 // wordsPerMinute is the speaking speed the config gives target-time, so

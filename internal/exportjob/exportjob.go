@@ -1,0 +1,308 @@
+// Package exportjob is `starlint export` without its command line: lint
+// the packs, refuse them when a rule reports an error, and write every
+// chosen format into the output directory at once or not at all.
+package exportjob
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
+)
+
+// Job is one export: the packs at Paths, linted by Linter (whose rules
+// decide whether the export goes ahead), written in Formats into Out.
+type Job struct {
+	Ctx     context.Context
+	Linter  *lint.Linter
+	Paths   []string
+	Formats []export.Exporter
+	Out     string
+	Options export.Options // Time and Count are Run's to set
+	Force   bool           // export packs that have errors
+	// Time, when set (SOURCE_DATE_EPOCH), is every pack's modification
+	// time; otherwise each pack file's last change is.
+	Time time.Time
+}
+
+// Result is what Run did.
+type Result struct {
+	Lint       lint.Result       // the lint of every pack
+	Errors     []lint.Diagnostic // its error-level findings
+	ErrorPacks int               // how many packs have them
+	Refused    bool              // Errors and no Force: nothing was written
+	Skipped    []Skip            // packs left out, in path order
+	Packs      int               // packs exported
+	Files      []int             // files written, for each of Formats
+}
+
+// Skip is a pack left out of an export, and why: "not a readable pack,
+// skipped", "id ...: skipped", or the error that stopped its stat.
+type Skip struct {
+	Path, Why string
+	// Trouble: the user must act (an unreadable file, an id that cannot
+	// name a file), so the run fails once the rest is written.
+	Trouble bool
+}
+
+// Interrupted is Run's error when Ctx is cancelled: Staged files were
+// ready, Written of them moved into place (each one complete).
+type Interrupted struct{ Written, Staged int }
+
+func (e *Interrupted) Error() string {
+	if e.Written == 0 {
+		return "nothing exported"
+	}
+	return fmt.Sprintf("%d of %d files written, each one complete", e.Written, e.Staged)
+}
+
+// Run lints the packs and exports them. Every file moves into Out only
+// once all formats succeeded; an error or a refusal leaves Out as it was.
+// The result is filled in as far as Run got, error or not.
+func Run(job Job) (Result, error) {
+	var res Result
+	cancelled := func() bool { return job.Ctx != nil && job.Ctx.Err() != nil }
+	opt := job.Options
+	// Formats whose files for a pack need that pack alone (JSON) take each
+	// pack as it is linted, into a staging directory inside Out; the
+	// others are written in a second pass that reads the packs again, in
+	// id order (export.Stream).
+	direct, streamed, staging, err := startDirect(job.Formats, opt, job.Out)
+	if err != nil {
+		return res, err
+	}
+	// undo drops what the direct formats wrote, and Out when this run
+	// made it, for an export that stops before its second pass
+	undo := func() {
+		for _, r := range direct {
+			r.Abort()
+		}
+		if staging != nil {
+			staging.Undo()
+		}
+	}
+
+	linted, taken := lintAll(job, direct, &res)
+	if cancelled() {
+		undo()
+		return res, &Interrupted{}
+	}
+	for _, d := range res.Lint.Diagnostics {
+		if d.Severity == lint.Error {
+			res.Errors = append(res.Errors, d)
+		}
+	}
+	res.ErrorPacks = countFiles(res.Errors)
+	if len(res.Errors) > 0 && !job.Force {
+		undo()
+		res.Refused = true
+		return res, nil
+	}
+	// the first pack, in path order, that a direct format failed on
+	if i := slices.IndexFunc(taken, func(err error) bool { return err != nil }); i >= 0 {
+		undo()
+		return res, fmt.Errorf("%v; nothing was exported", taken[i])
+	}
+
+	planned := plan(job, linted, len(streamed) > 0, &res)
+	for _, p := range planned {
+		opt.Time = later(opt.Time, p.Modified)
+	}
+
+	// Second pass, for the formats that need the packs in order.
+	if staging == nil {
+		if staging, err = export.NewStaging(job.Out); err != nil {
+			return res, err
+		}
+	}
+	var streamedCounts []int
+	if len(streamed) > 0 {
+		streamedCounts, err = export.Stream(job.Ctx, streamed, planned, opt, staging)
+	}
+	if err == nil {
+		for _, r := range direct {
+			if err = r.Finish(); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		for _, r := range direct {
+			r.Abort()
+		}
+		staging.Discard()
+		// an exporter that saw the interrupt first says "context
+		// canceled": the interrupt is the news, not its error
+		if errors.Is(err, export.ErrStopped) || errors.Is(err, context.Canceled) || cancelled() {
+			return res, &Interrupted{}
+		}
+		return res, fmt.Errorf("%v; nothing was exported", err)
+	}
+	if cancelled() {
+		staging.Discard()
+		return res, &Interrupted{}
+	}
+	staged := staging.Len()
+	n, err := staging.Commit(job.Ctx)
+	if err != nil {
+		if cancelled() {
+			return res, &Interrupted{Written: n, Staged: staged}
+		}
+		return res, err
+	}
+	res.Packs = len(planned)
+	res.Files = fileCounts(job.Formats, streamed, streamedCounts, direct)
+	return res, nil
+}
+
+// lintAll lints every pack, keeping only its id and a hash of what was
+// linted, and gives it to the direct formats. linted[i] is nil for a path
+// that is no pack; taken[i] is a direct format's error on it.
+func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export.Planned, taken []error) {
+	inputs := make([]lint.Input, len(job.Paths))
+	linted = make([]*export.Planned, len(job.Paths))
+	read := make([]bool, len(job.Paths)) // false: a read failure, reported as such
+	taken = make([]error, len(job.Paths))
+	var refused atomic.Bool // a pack has errors and there is no Force
+	for i, p := range job.Paths {
+		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, c lint.Cached) {
+			read[i] = true
+			if f.Root == nil {
+				return
+			}
+			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
+			if !job.Force && slices.ContainsFunc(c.Diags, func(d lint.Diagnostic) bool { return d.Severity == lint.Error }) {
+				refused.Store(true)
+			}
+			if refused.Load() || export.CheckID(f.Pack.ID) != "" {
+				return // the export will be refused; or skipped, and said so
+			}
+			src := &export.Source{Path: p, Pack: f.Pack, Ctx: job.Ctx}
+			for _, r := range direct {
+				if err := r.Take(src); err != nil && taken[i] == nil {
+					taken[i] = err
+				}
+			}
+		}}
+	}
+	res.Lint = job.Linter.Run(inputs, lint.RunOptions{Context: job.Ctx})
+	for i := range linted {
+		if linted[i] == nil && read[i] {
+			res.Skipped = append(res.Skipped, Skip{Path: job.Paths[i], Why: "not a readable pack, skipped"})
+		}
+	}
+	return linted, taken
+}
+
+// plan lists the packs to export in id order, with their modification
+// times, and adds those it leaves out to res.Skipped (in path order).
+func plan(job Job, linted []*export.Planned, needTimes bool, res *Result) []export.Planned {
+	var planned []export.Planned
+	var skipped []Skip
+	for _, p := range linted {
+		if p == nil {
+			continue // said by lintAll
+		}
+		if why := export.CheckID(p.ID); why != "" {
+			skipped = append(skipped, Skip{Path: p.Path, Why: why + ": skipped", Trouble: true})
+			continue
+		}
+		p.Modified = job.Time
+		if job.Time.IsZero() && needTimes { // only the second pass reads the times
+			st, err := os.Stat(p.Path)
+			if err != nil {
+				skipped = append(skipped, Skip{Path: p.Path, Why: fsutil.UnwrapPath(err).Error(), Trouble: true})
+				continue
+			}
+			p.Modified = st.ModTime().UTC().Truncate(time.Second)
+		}
+		planned = append(planned, *p)
+	}
+	res.Skipped = mergeByPath(job.Paths, res.Skipped, skipped)
+	export.SortPlanned(planned)
+	return planned
+}
+
+// startDirect starts the chosen formats that can take packs as they are
+// linted (export.Direct), into a staging directory made for them, and
+// returns the others for the second pass. staging is nil when no format
+// is direct: nothing is made before the packs are linted.
+func startDirect(chosen []export.Exporter, opt export.Options, out string) (direct []*export.DirectRun, streamed []export.Exporter, staging *export.Staging, err error) {
+	for _, e := range chosen {
+		if !export.TakesDirect(e, opt) {
+			streamed = append(streamed, e)
+			continue
+		}
+		if staging == nil {
+			if staging, err = export.NewStaging(out); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		r, err := export.StartDirect(e, opt, staging)
+		if err != nil {
+			for _, d := range direct {
+				d.Abort()
+			}
+			staging.Undo()
+			return nil, nil, nil, err
+		}
+		direct = append(direct, r)
+	}
+	return direct, streamed, staging, nil
+}
+
+// fileCounts is how many files each chosen format wrote.
+func fileCounts(chosen, streamed []export.Exporter, streamedCounts []int, direct []*export.DirectRun) []int {
+	byFormat := map[export.Exporter]int{}
+	for i, e := range streamed {
+		byFormat[e] = streamedCounts[i]
+	}
+	for _, r := range direct {
+		byFormat[r.Exporter()] = r.Files()
+	}
+	counts := make([]int, len(chosen))
+	for i, e := range chosen {
+		counts[i] = byFormat[e]
+	}
+	return counts
+}
+
+// countFiles is how many files the diagnostics are in.
+func countFiles(diags []lint.Diagnostic) int {
+	files := map[string]bool{}
+	for _, d := range diags {
+		files[d.File] = true
+	}
+	return len(files)
+}
+
+// mergeByPath merges two lists of skips into the order of paths.
+func mergeByPath(paths []string, a, b []Skip) []Skip {
+	if len(a) == 0 || len(b) == 0 {
+		return append(a, b...)
+	}
+	at := make(map[string]int, len(paths))
+	for i, p := range paths {
+		at[p] = i
+	}
+	out := append(a, b...)
+	slices.SortStableFunc(out, func(x, y Skip) int { return at[x.Path] - at[y.Path] })
+	return out
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
