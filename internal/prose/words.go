@@ -277,34 +277,13 @@ func EachPhraseTerm(w string, fn func(string)) {
 
 // TermEquals reports whether the word w, folded as FoldTerm folds it, is
 // term (already folded), without allocating.
-func TermEquals(w, term string) bool {
-	j := 0
-	for _, r := range w {
-		switch r {
-		case '\'', '’', ',':
-			continue
-		}
-		r = unicode.ToLower(r)
-		if r < utf8.RuneSelf {
-			if j >= len(term) || term[j] != byte(r) {
-				return false
-			}
-			j++
-			continue
-		}
-		t, size := utf8.DecodeRuneInString(term[j:])
-		if t != r {
-			return false
-		}
-		j += size
-	}
-	return j == len(term)
-}
+func TermEquals(w, term string) bool { return termMatches(w, term, false) }
 
-// TermEqualsOrPlural reports whether the word w, folded as FoldTerm folds
-// it, is term or term followed by "s" (term already folded), without
-// allocating.
-func TermEqualsOrPlural(w, term string) bool {
+// TermEqualsOrPlural is TermEquals that also accepts term followed by
+// "s": one pass instead of a second comparison and the plural's string.
+func TermEqualsOrPlural(w, term string) bool { return termMatches(w, term, true) }
+
+func termMatches(w, term string, orPlural bool) bool {
 	j, plural := 0, false
 	for _, r := range w {
 		switch r {
@@ -316,7 +295,7 @@ func TermEqualsOrPlural(w, term string) bool {
 		}
 		r = unicode.ToLower(r)
 		if j == len(term) {
-			if r != 's' {
+			if !orPlural || r != 's' {
 				return false
 			}
 			plural = true

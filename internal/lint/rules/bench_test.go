@@ -33,6 +33,15 @@ func loadAll(b *testing.B) []*pack.File {
 	return files
 }
 
+// everyRule is a linter with every rule at its default severity.
+func everyRule(b *testing.B) *lint.Linter {
+	l, err := lint.New(rules.All(), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
+
 // BenchmarkParseYAML is the baseline: a bare yaml.v3 parse into nodes of
 // the same 1,000 packs, one goroutine.
 func BenchmarkParseYAML(b *testing.B) {
@@ -101,10 +110,7 @@ func BenchmarkRule(b *testing.B) {
 // and every rule, one goroutine. Compare with BenchmarkParseYAML.
 func BenchmarkRulesAndSchema(b *testing.B) {
 	files := loadAll(b)
-	l, err := lint.New(rules.All(), nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	l := everyRule(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {
@@ -119,10 +125,7 @@ func BenchmarkRulesAndSchema(b *testing.B) {
 // (BenchmarkRulesAndSchema lints 1,000 packs loaded beforehand, whose
 // trees are cold by the time their turn comes.)
 func BenchmarkLoadThenLint(b *testing.B) {
-	l, err := lint.New(rules.All(), nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	l := everyRule(b)
 	b.SetBytes(benchBytes())
 	b.ReportAllocs()
 	for b.Loop() {
@@ -139,10 +142,7 @@ func BenchmarkLint1000(b *testing.B) {
 	for i, p := range benchCorpus {
 		inputs[i] = lint.Input{Path: p.Name, Load: func() (*pack.File, error) { return pack.Load(p.Name, p.Src), nil }}
 	}
-	l, err := lint.New(rules.All(), nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	l := everyRule(b)
 	b.SetBytes(benchBytes())
 	b.ReportAllocs()
 	for b.Loop() {
