@@ -63,7 +63,11 @@ func (e *Interrupted) Error() string {
 	if e.Written == 0 {
 		return "nothing exported"
 	}
-	return fmt.Sprintf("%d of %d files written, each one complete", e.Written, e.Staged)
+	files := "files"
+	if e.Staged == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("%d of %d %s written, each one complete", e.Written, e.Staged, files)
 }
 
 // Run lints the packs and exports them. Every file moves into Out only

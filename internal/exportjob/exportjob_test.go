@@ -183,3 +183,18 @@ func TestTimeIsEveryPacksTime(t *testing.T) {
 		t.Error("without Time, the package ignored the files' times")
 	}
 }
+
+func TestInterruptedSaysWhatWasWritten(t *testing.T) {
+	for _, tc := range []struct {
+		e    exportjob.Interrupted
+		want string
+	}{
+		{exportjob.Interrupted{}, "nothing exported"},
+		{exportjob.Interrupted{Written: 1, Staged: 1}, "1 of 1 file written, each one complete"},
+		{exportjob.Interrupted{Written: 3, Staged: 8}, "3 of 8 files written, each one complete"},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("%+v says %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
