@@ -99,6 +99,49 @@ func TestStreamKeepsMemoryFlat(t *testing.T) {
 	}
 }
 
+// TestDirectKeepsMemoryFlat is TestStreamKeepsMemoryFlat for the
+// formats that take packs as they are linted: a pack's id kept as a map
+// key kept its whole file.
+func TestDirectKeepsMemoryFlat(t *testing.T) {
+	planned := plan(t, 2000)
+	for _, e := range allExporters {
+		if !export.TakesDirect(e, export.Options{}) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			run, err := export.StartDirect(e, export.Options{WordsPerMinute: 150}, sinkOutput{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			live := map[int]uint64{}
+			for i, p := range planned {
+				src, err := os.ReadFile(p.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := run.Take(&export.Source{Path: p.Path, Pack: pack.Load(p.Path, src).Pack}); err != nil {
+					t.Fatal(err)
+				}
+				if n := i + 1; n == 400 || n == 1900 {
+					var ms runtime.MemStats
+					runtime.GC()
+					runtime.GC()
+					runtime.ReadMemStats(&ms)
+					live[n] = ms.HeapAlloc
+				}
+			}
+			if err := run.Finish(); err != nil {
+				t.Fatal(err)
+			}
+			perPack := (int64(live[1900]) - int64(live[400])) / 1500
+			t.Logf("%d bytes a pack", perPack)
+			if perPack > 6000 {
+				t.Errorf("the %s export keeps %d bytes a pack: something holds on to packs", e.Name(), perPack)
+			}
+		})
+	}
+}
+
 // sinkOutput accepts files and keeps nothing, so the heap shows only what
 // the exporters keep.
 type sinkOutput struct{}

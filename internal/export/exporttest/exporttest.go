@@ -2,8 +2,11 @@
 package exporttest
 
 import (
+	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -51,4 +54,27 @@ func Run(t *testing.T, e export.Exporter, packs []*export.Source, opt export.Opt
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TakeAll gives every pack to a direct export from several goroutines,
+// in a shuffled order, as the export command's lint workers do.
+func TakeAll(t *testing.T, w export.DirectWriter, packs []*export.Source, seed uint64) error {
+	t.Helper()
+	order := rand.New(rand.NewPCG(seed, 1)).Perm(len(packs))
+	var wg sync.WaitGroup
+	errs := make([]error, len(packs))
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := g; k < len(order); k += 3 {
+				errs[k] = w.Take(packs[order[k]])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return w.Finish()
 }

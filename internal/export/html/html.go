@@ -50,13 +50,13 @@ type site struct {
 	JS         htmltemplate.JS
 	StyleHash  string
 	ScriptHash string
-	Count      int
 }
 
 type page struct {
 	Site       *site
 	Title      string
 	IsIndex    bool
+	Count      int // the index's packs: a pack's page depends on that pack alone
 	Categories []category
 	Pool       *indexPool // the index's test questions
 	Pack       *packView
@@ -72,7 +72,8 @@ type category struct {
 type indexEntry struct {
 	ID, Title, Competency, Search string
 	Quiz, Followups               int
-	Twin                          bool // another pack has this title: show the id
+	Twin                          bool   // another pack has this title: show the id
+	path                          string // for the order of packs of one title
 }
 
 type packView struct {
@@ -106,9 +107,13 @@ func cspHash(s string) string {
 // Start implements export.Exporter: a page per pack as it arrives, the
 // index, which needs only a line per pack, at Finish.
 func (Exporter) Start(opt export.Options, out export.Output) (export.Writer, error) {
+	return newWriter(opt, out), nil
+}
+
+func newWriter(opt export.Options, out export.Output) *writer {
 	st := &site{CSS: htmltemplate.CSS(siteCSS), JS: htmltemplate.JS(siteJS),
-		StyleHash: cspHash(siteCSS), ScriptHash: cspHash(siteJS), Count: opt.Count}
-	return &writer{opt: opt, out: out, site: st, byCategory: map[string]*category{}}, nil
+		StyleHash: cspHash(siteCSS), ScriptHash: cspHash(siteJS)}
+	return &writer{opt: opt, out: out, site: st, byCategory: map[string]*category{}}
 }
 
 type writer struct {
@@ -117,30 +122,37 @@ type writer struct {
 	site       *site
 	byCategory map[string]*category
 	pool       poolBuilder
+	packs      int
 }
 
-// prepared is one pack's view, its page already written (Prepare runs on
-// several packs at once; Add files them in the index in order).
+// prepared is one pack's view and page (Prepare runs on several packs at
+// once; Add files them in order, so that a second pack of an id is the
+// one an error names).
 type prepared struct {
-	v *packView
+	v    *packView
+	page []byte
 }
 
-// Prepare implements export.Preparer: the view, and the page rendered
-// and written. A page needs its pack alone, so pages are written side by
-// side: the disk's time for 10,000 pages is then shared by the cores.
+// Prepare implements export.Preparer: the view and the page.
 func (w *writer) Prepare(src *export.Source) (any, error) {
-	v, err := view(src.Ctx, src.Pack, w.opt.WordsPerMinute)
+	v, page, err := w.render(src)
 	if err != nil {
 		return nil, err
 	}
+	return &prepared{v: v, page: page}, nil
+}
+
+// render builds a pack's view and page.
+func (w *writer) render(src *export.Source) (*packView, []byte, error) {
+	v, err := view(src.Ctx, src.Pack, w.opt.WordsPerMinute)
+	if err != nil {
+		return nil, nil, err
+	}
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := w.out.WriteFile(v.ID+".html", b.Bytes()); err != nil {
-		return nil, err
-	}
-	return &prepared{v: v}, nil
+	return v, b.Bytes(), nil
 }
 
 func (w *writer) Add(src *export.Source) error {
@@ -148,7 +160,13 @@ func (w *writer) Add(src *export.Source) error {
 	if err != nil {
 		return err
 	}
-	v := pr.v
+	w.file(pr.v, src.Path)
+	return w.out.WriteFile(pr.v.ID+".html", pr.page)
+}
+
+// file puts a pack in the index and its questions in the pool for the
+// index's test.
+func (w *writer) file(v *packView, path string) {
 	c := w.byCategory[v.Category]
 	if c == nil {
 		name := strings.Clone(v.Category)
@@ -157,9 +175,10 @@ func (w *writer) Add(src *export.Source) error {
 	}
 	// Copies: the index outlives the pack, whose strings share its file's text.
 	c.Packs = append(c.Packs, indexEntry{ID: strings.Clone(v.ID), Title: strings.Clone(v.Title),
-		Competency: strings.Clone(v.Competency), Search: v.Search, Quiz: len(v.Quiz), Followups: len(v.Followups)})
+		Competency: strings.Clone(v.Competency), Search: v.Search, Quiz: len(v.Quiz), Followups: len(v.Followups),
+		path: strings.Clone(path)})
 	w.pool.add(c.Name, v.Study)
-	return nil
+	w.packs++
 }
 
 func (w *writer) Finish() error {
@@ -174,12 +193,14 @@ func (w *writer) Finish() error {
 		for i := range c.Packs {
 			c.Packs[i].Twin = titles[c.Packs[i].Title] > 1
 		}
+		// by title, then as an in-order export comes: by id, then path
+		export.SortByIDPath(c.Packs, func(e indexEntry) (string, string) { return e.ID, e.path })
 		sort.SliceStable(c.Packs, func(i, j int) bool { return c.Packs[i].Title < c.Packs[j].Title })
 		cats = append(cats, *c)
 	}
 	sort.Slice(cats, func(i, j int) bool { return cats[i].Name < cats[j].Name })
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Categories: cats, Pool: w.pool.build()}); err != nil {
+	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Count: w.packs, Categories: cats, Pool: w.pool.build()}); err != nil {
 		return err
 	}
 	return w.out.WriteFile("index.html", b.Bytes())

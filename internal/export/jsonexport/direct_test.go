@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"math/rand/v2"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/starlint-dev/starlint/internal/corpus"
@@ -14,29 +12,6 @@ import (
 	"github.com/starlint-dev/starlint/internal/export/exporttest"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
-
-// takeAll gives every pack to a direct export from several goroutines,
-// in a shuffled order, as the export command's lint workers do.
-func takeAll(t *testing.T, w export.DirectWriter, packs []*export.Source, seed uint64) error {
-	t.Helper()
-	order := rand.New(rand.NewPCG(seed, 1)).Perm(len(packs))
-	var wg sync.WaitGroup
-	errs := make([]error, len(packs))
-	for g := range 3 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := g; k < len(order); k += 3 {
-				errs[k] = w.Take(packs[order[k]])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return w.Finish()
-}
 
 // TestDirectMatchesInOrder: packs taken in any order, at once, give the
 // files an in-order export writes, byte for byte.
@@ -62,7 +37,7 @@ func TestDirectMatchesInOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := takeAll(t, w, packs, seed); err != nil {
+		if err := exporttest.TakeAll(t, w, packs, seed); err != nil {
 			t.Fatal(err)
 		}
 		if g, w := strings.Join(got.Names(), " "), strings.Join(want.Names(), " "); g != w {
@@ -88,7 +63,7 @@ func TestDirectNamesTheSecondPackOfAnID(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = takeAll(t, w, []*export.Source{&a, &b}, seed)
+		err = exporttest.TakeAll(t, w, []*export.Source{&a, &b}, seed)
 		if err == nil || err.Error() != "b/failed-to-deliver.yaml: export wrote failed-to-deliver.json twice" {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
@@ -103,7 +78,7 @@ func TestDirectReportsAWriteError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = takeAll(t, w, packs, 1)
+	err = exporttest.TakeAll(t, w, packs, 1)
 	if err == nil || !strings.Contains(err.Error(), "no space left") || !strings.Contains(err.Error(), ".yaml: ") {
 		t.Fatalf("got %v, want the pack and the disk's error", err)
 	}
