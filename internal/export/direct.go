@@ -7,7 +7,7 @@ import (
 
 // Direct is an Exporter that can also take packs as they are linted, in
 // any order and from several goroutines: its files for a pack depend on
-// that pack alone, not on the other packs, their order, Options.Count or
+// that pack alone, not on the other packs, their order or number,
 // Options.Time, nor Source.Modified. The export command then reads and
 // parses each pack once, where Stream reads them all again.
 type Direct interface {

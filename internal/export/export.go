@@ -39,9 +39,6 @@ type Options struct {
 	// Time is the export's timestamp where a format needs one (the Anki
 	// collection's modification time): the latest Source.Modified.
 	Time time.Time
-	// Count is how many packs the export will receive (the site's footer
-	// says it on every page).
-	Count int
 	// WordsPerMinute estimates speaking time (default 150).
 	WordsPerMinute int
 	// Bundle asks the JSON exporter for one file instead of one per pack.
@@ -111,9 +108,6 @@ func addOne(w Writer, src *Source) error {
 // Run exports packs already loaded (sorted by id) with e: Start, Add each,
 // Finish. The export command streams from files with Stream instead.
 func Run(e Exporter, packs []*Source, opt Options, out Output) error {
-	if opt.Count == 0 {
-		opt.Count = len(packs)
-	}
 	w, err := e.Start(opt, out)
 	if err != nil {
 		return err

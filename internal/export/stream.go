@@ -65,7 +65,6 @@ func (e *ChangedError) Error() string {
 // An exporter's error names it. Stream returns how many files each
 // exporter wrote.
 func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Options, out Output) ([]int, error) {
-	opt.Count = len(planned)
 	counted := make([]atomic.Int64, len(exporters))
 	var writers []Writer
 	abort := func(err error) error {

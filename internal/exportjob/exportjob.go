@@ -28,7 +28,7 @@ type Job struct {
 	Paths   []string
 	Formats []export.Exporter
 	Out     string
-	Options export.Options // Time and Count are Run's to set
+	Options export.Options // Time is Run's to set
 	Force   bool           // export packs that have errors
 	// Time, when set (SOURCE_DATE_EPOCH), is every pack's modification
 	// time; otherwise each pack file's last change is.
