@@ -133,7 +133,7 @@ func runExport(o *exportOptions) error {
 	for i, e := range chosen {
 		summary = append(summary, fmt.Sprintf("%s (%d %s)", e.Name(), res.Files[i], plural(res.Files[i], "file")))
 	}
-	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", res.Packs, plural(res.Packs, "pack"), o.Out, strings.Join(summary, ", "))
+	fmt.Fprintf(o.IO.Out, "exported %d %s to %s: %s\n", res.Packs, plural(res.Packs, "pack"), safe(o.Out), strings.Join(summary, ", "))
 	if !ok {
 		return silentTrouble()
 	}

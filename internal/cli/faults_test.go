@@ -73,3 +73,17 @@ func TestVanishingAndOddFiles(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+// An --out that holds a control character is printed escaped, never sent
+// to the terminal as it is.
+func TestExportSummaryEscapesTheOutDirectory(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site\x1b[31mred")
+	var stdout, errOut bytes.Buffer
+	code := Run([]string{"export", "--to", "json", "--out", out, "../testdata/packs"}, &IO{Out: &stdout, ErrOut: &errOut})
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut.String())
+	}
+	if strings.Contains(stdout.String(), "\x1b") || !strings.Contains(stdout.String(), `site\x1b[31mred: json`) {
+		t.Errorf("summary %q, want the directory escaped", stdout.String())
+	}
+}
