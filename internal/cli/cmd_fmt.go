@@ -95,7 +95,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 			continue
 		}
 		if err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+			fmt.Fprintf(o.IO.ErrOut, "starlint: %s\n", safe(err))
 			ok = false
 			continue
 		}
@@ -111,7 +111,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
 		default:
 			if err := fsutil.ReplaceFile(path, src, out); err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "starlint: %v\n", err)
+				fmt.Fprintf(o.IO.ErrOut, "starlint: %s\n", safe(err))
 				ok = false
 			} else {
 				written++

@@ -121,7 +121,7 @@ func newRulesCmd(io *IO, g *globals) *cobra.Command {
 					if r.Fixable {
 						fix = "yes"
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, r.Severity, fix, r.Summary)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, r.Severity, fix, safe(r.Summary)) // a team's words
 				}
 				return tw.Flush()
 			}
@@ -163,6 +163,16 @@ func newExplainCmd(io *IO, g *globals) *cobra.Command {
 	}
 }
 
+// escapeLines escapes the control characters of each line of s, keeping
+// its line breaks.
+func escapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = safe(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // ExplainText is a rule's documentation as `starlint explain` prints it.
 func ExplainText(r *lint.Rule) string {
 	var b strings.Builder
@@ -170,9 +180,10 @@ func ExplainText(r *lint.Rule) string {
 	if r.Fixable {
 		fixable = ", fixable"
 	}
-	fmt.Fprintf(&b, "%s (default: %s%s)\n\n%s.\n\n%s\n", r.Name, r.Default, fixable, upperFirst(r.Summary), strings.TrimSpace(r.Doc))
+	// a team rule's texts come from its config: shown, never obeyed
+	fmt.Fprintf(&b, "%s (default: %s%s)\n\n%s.\n\n%s\n", r.Name, r.Default, fixable, safe(upperFirst(r.Summary)), escapeLines(strings.TrimSpace(r.Doc)))
 	if r.Bad != "" {
-		fmt.Fprintf(&b, "\nBad:\n\n%s\n\nGood:\n\n%s\n", indent(r.Bad), indent(r.Good))
+		fmt.Fprintf(&b, "\nBad:\n\n%s\n\nGood:\n\n%s\n", escapeLines(indent(r.Bad)), escapeLines(indent(r.Good)))
 	}
 	if opts := r.OptionDocs(); len(opts) > 0 {
 		b.WriteString("\nOptions (in .starlint.yaml under rules: " + r.Name + ":):\n\n")

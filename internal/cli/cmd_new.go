@@ -40,7 +40,7 @@ overwrites a file.`,
 				}
 				return trouble("%v", err)
 			}
-			fmt.Fprintf(io.Out, "created %s: replace every TODO, then run starlint lint %s\n", path, path)
+			fmt.Fprintf(io.Out, "created %s: replace every TODO, then run starlint lint %s\n", safe(path), safe(path))
 			return nil
 		},
 	}

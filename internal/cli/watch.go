@@ -182,7 +182,7 @@ func (w *watcher) update(changed map[string]bool) {
 	for p := range changed {
 		if w.cfgPath != "" && fsutil.SamePath(p, w.cfgPath) || isConfigName(p) {
 			if err := w.reload(); err != nil {
-				fmt.Fprintf(w.o.IO.ErrOut, "starlint: %v\n", err)
+				fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s\n", safe(err))
 				return
 			}
 			w.lintAll()
@@ -230,7 +230,7 @@ func (w *watcher) draw() {
 		fmt.Fprintf(w.o.IO.Out, "--- %s ---\n", time.Now().Format("15:04:05"))
 	}
 	if err := report.Write(w.o.IO.Out, "text", report.Run{Files: files, Diagnostics: diags, Rules: w.o.Rules}, report.Options{Color: w.o.IO.Color}); err != nil {
-		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %v\n", err)
+		fmt.Fprintf(w.o.IO.ErrOut, "starlint: %s\n", safe(err))
 	}
 	fmt.Fprintln(w.o.IO.Out, "watching for changes; Ctrl-C to stop")
 	if w.drawn != nil {
