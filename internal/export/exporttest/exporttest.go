@@ -2,14 +2,17 @@
 package exporttest
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/starlint-dev/starlint/internal/corpus"
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
@@ -77,4 +80,65 @@ func TakeAll(t *testing.T, w export.DirectWriter, packs []*export.Source, seed u
 		return err
 	}
 	return w.Finish()
+}
+
+// DirectMatchesInOrder checks that packs taken by e in any order, at
+// once, as the export command's lint workers take them, give the files
+// an in-order export writes, byte for byte: the example packs, the
+// hostile ones and 40 generated packs of every style. Call it from a
+// package directory under internal/export.
+func DirectMatchesInOrder(t *testing.T, e export.Direct) {
+	t.Helper()
+	packs := Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
+	for i, g := range corpus.Generate(40, 3) {
+		src, err := corpus.Restyle(g.Src, corpus.Styles[i%len(corpus.Styles)], i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := pack.Load(g.Name, src)
+		if f.Root == nil {
+			t.Fatalf("%s: %v", g.Name, f.Problems)
+		}
+		packs = append(packs, &export.Source{Path: g.Name, Pack: f.Pack})
+	}
+	export.SortByID(packs)
+	opt := export.Options{WordsPerMinute: 150}
+	want := Run(t, e, packs, opt)
+	for seed := range uint64(5) {
+		got := &export.MemOutput{}
+		w, err := e.StartDirect(opt, got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := TakeAll(t, w, packs, seed); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := strings.Join(got.Names(), " "), strings.Join(want.Names(), " "); g != w {
+			t.Fatalf("files %s, want %s", g, w)
+		}
+		for _, name := range want.Names() {
+			if !bytes.Equal(got.Files[name], want.Files[name]) {
+				t.Fatalf("seed %d: %s differs from the in-order export's", seed, name)
+			}
+		}
+	}
+}
+
+// DirectNamesTheSecondPackOfAnID checks that two packs of one id, at
+// a/ and b/, fail e's direct export with the error want, which names the
+// second in path order, whichever was taken first.
+func DirectNamesTheSecondPackOfAnID(t *testing.T, e export.Direct, want string) {
+	t.Helper()
+	one := Load(t, "../../testdata/packs/failed-to-deliver.yaml")[0]
+	a, b := *one, *one
+	a.Path, b.Path = "a/failed-to-deliver.yaml", "b/failed-to-deliver.yaml"
+	for seed := range uint64(4) {
+		w, err := e.StartDirect(export.Options{}, &export.MemOutput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := TakeAll(t, w, []*export.Source{&a, &b}, seed); err == nil || err.Error() != want {
+			t.Fatalf("seed %d: %v, want %s", seed, err, want)
+		}
+	}
 }

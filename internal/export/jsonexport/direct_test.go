@@ -1,73 +1,23 @@
 package jsonexport
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"strings"
 	"testing"
 
-	"github.com/starlint-dev/starlint/internal/corpus"
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/export/exporttest"
-	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // TestDirectMatchesInOrder: packs taken in any order, at once, give the
 // files an in-order export writes, byte for byte.
-func TestDirectMatchesInOrder(t *testing.T) {
-	packs := exporttest.Load(t, "../../testdata/packs/*.yaml", "../testdata/*.yaml")
-	for i, g := range corpus.Generate(40, 3) {
-		src, err := corpus.Restyle(g.Src, corpus.Styles[i%len(corpus.Styles)], i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := pack.Load(g.Name, src)
-		if f.Root == nil {
-			t.Fatalf("%s: %v", g.Name, f.Problems)
-		}
-		packs = append(packs, &export.Source{Path: g.Name, Pack: f.Pack})
-	}
-	export.SortByID(packs)
-	opt := export.Options{WordsPerMinute: 150}
-	want := exporttest.Run(t, Exporter{}, packs, opt)
-	for seed := range uint64(5) {
-		got := &export.MemOutput{}
-		w, err := Exporter{}.StartDirect(opt, got)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := exporttest.TakeAll(t, w, packs, seed); err != nil {
-			t.Fatal(err)
-		}
-		if g, w := strings.Join(got.Names(), " "), strings.Join(want.Names(), " "); g != w {
-			t.Fatalf("files %s, want %s", g, w)
-		}
-		for _, name := range want.Names() {
-			if !bytes.Equal(got.Files[name], want.Files[name]) {
-				t.Fatalf("seed %d: %s differs from the in-order export's", seed, name)
-			}
-		}
-	}
-}
+func TestDirectMatchesInOrder(t *testing.T) { exporttest.DirectMatchesInOrder(t, Exporter{}) }
 
 // TestDirectNamesTheSecondPackOfAnID: two packs of one id fail as the
-// in-order export fails, naming the second in path order, whichever was
-// taken first.
+// in-order export fails, naming the second in path order.
 func TestDirectNamesTheSecondPackOfAnID(t *testing.T) {
-	one := exporttest.Load(t, "../../testdata/packs/failed-to-deliver.yaml")[0]
-	a, b := *one, *one
-	a.Path, b.Path = "a/failed-to-deliver.yaml", "b/failed-to-deliver.yaml"
-	for seed := range uint64(4) {
-		w, err := Exporter{}.StartDirect(export.Options{}, &export.MemOutput{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = exporttest.TakeAll(t, w, []*export.Source{&a, &b}, seed)
-		if err == nil || err.Error() != "b/failed-to-deliver.yaml: export wrote failed-to-deliver.json twice" {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-	}
+	exporttest.DirectNamesTheSecondPackOfAnID(t, Exporter{}, "b/failed-to-deliver.yaml: export wrote failed-to-deliver.json twice")
 }
 
 // TestDirectReportsAWriteError: a file that cannot be written fails the
