@@ -45,7 +45,7 @@ uses target-time's words-per-minute (150 unless the config says otherwise).`,
 					continue
 				}
 				if f.Root == nil {
-					fmt.Fprintf(io.ErrOut, "starlint: %s:%d:%d: %s (run starlint lint)\n", safe(path), f.Problems[0].Pos.Line, f.Problems[0].Pos.Col, f.Problems[0].Message)
+					fmt.Fprintf(io.ErrOut, "starlint: %s:%d:%d: %s (run starlint lint)\n", safe(path), f.Problems[0].Pos.Line, f.Problems[0].Pos.Col, safe(f.Problems[0].Message))
 					broken = true
 					continue
 				}

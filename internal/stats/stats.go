@@ -13,6 +13,7 @@ import (
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/pack"
 	"github.com/starlint-dev/starlint/internal/prose"
+	"github.com/starlint-dev/starlint/internal/report"
 )
 
 // Pack is the statistics of one pack.
@@ -90,13 +91,16 @@ func Compute(file string, p *pack.Pack, wpm int) Pack {
 	return s
 }
 
-// Text writes the statistics as a table per pack.
+// Text writes the statistics as a table per pack. The file name and the
+// pack's own words (title, targets, levels) are written escaped
+// (report.EscapeControls): a terminal shows them, never obeys them.
 func Text(w io.Writer, packs []Pack) error {
+	esc := report.EscapeControls
 	for i, s := range packs {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s: %s\n", s.File, s.Title)
+		fmt.Fprintf(w, "%s: %s\n", esc(s.File), esc(s.Title))
 		var table bytes.Buffer
 		tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  step\twords\tsays\ttarget\t\t")
@@ -109,7 +113,7 @@ func Text(w io.Writer, packs []Pack) error {
 			if st.Over {
 				over = fmt.Sprintf("OVER by %s", prose.FormatSeconds(st.Seconds-st.TargetSeconds))
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t\n", st.Step, words, says, st.Target, over)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t\n", esc(st.Step), words, says, esc(st.Target), over)
 		}
 		fmt.Fprintf(tw, "  total\t%d\t%s\t%s\t\t\n", s.Words, prose.FormatSeconds(s.Seconds), prose.FormatSeconds(s.TargetSeconds))
 		if err := tw.Flush(); err != nil {
@@ -124,11 +128,11 @@ func Text(w io.Writer, packs []Pack) error {
 		for _, l := range s.Levels {
 			switch l.Verdict {
 			case "":
-				levels = append(levels, l.Level+" (no duration)")
+				levels = append(levels, esc(l.Level)+" (no duration)")
 			case "fits":
-				levels = append(levels, fmt.Sprintf("%s %s: fits", l.Level, l.Duration))
+				levels = append(levels, fmt.Sprintf("%s %s: fits", esc(l.Level), esc(l.Duration)))
 			default:
-				levels = append(levels, fmt.Sprintf("%s %s: %s by %s", l.Level, l.Duration, l.Verdict, prose.FormatSeconds(l.By)))
+				levels = append(levels, fmt.Sprintf("%s %s: %s by %s", esc(l.Level), esc(l.Duration), l.Verdict, prose.FormatSeconds(l.By)))
 			}
 		}
 		if len(levels) > 0 {

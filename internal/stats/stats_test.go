@@ -95,6 +95,30 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestTextEscapesPackText: a pack's words and its file's name reach the
+// terminal escaped, never as escape sequences.
+func TestTextEscapesPackText(t *testing.T) {
+	src := strings.Replace(counted, "title: Counted", "title: \"Evil\\e[2J\"", 1)
+	src = strings.Replace(src, "level: Short", "level: \"Sh\\e]0;x\\aort\"", 1)
+	f := pack.Load("odd\x1b.yaml", []byte(src))
+	if f.Root == nil {
+		t.Fatalf("the pack does not load: %v", f.Problems)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, []Pack{Compute("odd\x1b.yaml", f.Pack, 150)}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Errorf("control characters reached the output:\n%q", out)
+	}
+	for _, want := range []string{`odd\x1b.yaml: Evil\x1b[2J`, `Sh\x1b]0;x\x07ort`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+}
+
 // TestComputeKeepsNoPackText: a run keeps every pack's statistics until it
 // prints them, so they must not hold on to the pack's strings, which share
 // the whole file's text (about 13 KB a pack here).
