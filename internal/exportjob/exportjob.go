@@ -41,7 +41,7 @@ type Result struct {
 	Errors     []lint.Diagnostic // its error-level findings
 	ErrorPacks int               // how many packs have them
 	Refused    bool              // Errors and no Force: nothing was written
-	Skipped    []Skip            // packs left out, in path order
+	Skipped    []Skip            // packs left out, in path order, once the export is past its lint
 	Packs      int               // packs exported
 	Files      []int             // files written, for each of Formats
 }
@@ -96,7 +96,7 @@ func Run(job Job) (Result, error) {
 		}
 	}
 
-	linted, taken := lintAll(job, direct, &res)
+	linted, read, taken := lintAll(job, direct, &res)
 	if cancelled() {
 		undo()
 		return res, &Interrupted{}
@@ -118,9 +118,11 @@ func Run(job Job) (Result, error) {
 		return res, fmt.Errorf("%v; nothing was exported", taken[i])
 	}
 
-	planned := plan(job, linted, len(streamed) > 0, &res)
+	planned := plan(job, linted, read, len(streamed) > 0, &res)
 	for _, p := range planned {
-		opt.Time = later(opt.Time, p.Modified)
+		if p.Modified.After(opt.Time) {
+			opt.Time = p.Modified
+		}
 	}
 
 	// Second pass, for the formats that need the packs in order.
@@ -171,11 +173,12 @@ func Run(job Job) (Result, error) {
 
 // lintAll lints every pack, keeping only its id and a hash of what was
 // linted, and gives it to the direct formats. linted[i] is nil for a path
-// that is no pack; taken[i] is a direct format's error on it.
-func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export.Planned, taken []error) {
+// that is no pack; read[i] is false where reading failed (a lint failure,
+// reported as such); taken[i] is a direct format's error on it.
+func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export.Planned, read []bool, taken []error) {
 	inputs := make([]lint.Input, len(job.Paths))
 	linted = make([]*export.Planned, len(job.Paths))
-	read := make([]bool, len(job.Paths)) // false: a read failure, reported as such
+	read = make([]bool, len(job.Paths))
 	taken = make([]error, len(job.Paths))
 	var refused atomic.Bool // a pack has errors and there is no Force
 	for i, p := range job.Paths {
@@ -200,39 +203,35 @@ func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export
 		}}
 	}
 	res.Lint = job.Linter.Run(inputs, lint.RunOptions{Context: job.Ctx})
-	for i := range linted {
-		if linted[i] == nil && read[i] {
-			res.Skipped = append(res.Skipped, Skip{Path: job.Paths[i], Why: "not a readable pack, skipped"})
-		}
-	}
-	return linted, taken
+	return linted, read, taken
 }
 
 // plan lists the packs to export in id order, with their modification
 // times, and adds those it leaves out to res.Skipped (in path order).
-func plan(job Job, linted []*export.Planned, needTimes bool, res *Result) []export.Planned {
+func plan(job Job, linted []*export.Planned, read []bool, needTimes bool, res *Result) []export.Planned {
 	var planned []export.Planned
-	var skipped []Skip
-	for _, p := range linted {
+	for i, p := range linted {
 		if p == nil {
-			continue // said by lintAll
+			if read[i] {
+				res.Skipped = append(res.Skipped, Skip{Path: job.Paths[i], Why: "not a readable pack, skipped"})
+			}
+			continue
 		}
 		if why := export.CheckID(p.ID); why != "" {
-			skipped = append(skipped, Skip{Path: p.Path, Why: why + ": skipped", Trouble: true})
+			res.Skipped = append(res.Skipped, Skip{Path: p.Path, Why: why + ": skipped", Trouble: true})
 			continue
 		}
 		p.Modified = job.Time
 		if job.Time.IsZero() && needTimes { // only the second pass reads the times
 			st, err := os.Stat(p.Path)
 			if err != nil {
-				skipped = append(skipped, Skip{Path: p.Path, Why: fsutil.UnwrapPath(err).Error(), Trouble: true})
+				res.Skipped = append(res.Skipped, Skip{Path: p.Path, Why: fsutil.UnwrapPath(err).Error(), Trouble: true})
 				continue
 			}
 			p.Modified = st.ModTime().UTC().Truncate(time.Second)
 		}
 		planned = append(planned, *p)
 	}
-	res.Skipped = mergeByPath(job.Paths, res.Skipped, skipped)
 	export.SortPlanned(planned)
 	return planned
 }
@@ -288,25 +287,4 @@ func countFiles(diags []lint.Diagnostic) int {
 		files[d.File] = true
 	}
 	return len(files)
-}
-
-// mergeByPath merges two lists of skips into the order of paths.
-func mergeByPath(paths []string, a, b []Skip) []Skip {
-	if len(a) == 0 || len(b) == 0 {
-		return append(a, b...)
-	}
-	at := make(map[string]int, len(paths))
-	for i, p := range paths {
-		at[p] = i
-	}
-	out := append(a, b...)
-	slices.SortStableFunc(out, func(x, y Skip) int { return at[x.Path] - at[y.Path] })
-	return out
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
