@@ -2,8 +2,8 @@ package html
 
 import (
 	"bytes"
-	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,8 +18,9 @@ func buildSite(t *testing.T) *export.MemOutput {
 
 func TestFiles(t *testing.T) {
 	out := buildSite(t)
-	want := "disagreed-with-manager.html failed-to-deliver.html hostile-text.html index.html"
-	if got := strings.Join(out.Names(), " "); got != want {
+	want := []string{"disagreed-with-manager.html", "failed-to-deliver.html", "hostile-text.html", "index.html", theSite.CSSFile, theSite.JSFile}
+	slices.Sort(want)
+	if got := out.Names(); !slices.Equal(got, want) {
 		t.Errorf("files = %s, want %s", got, want)
 	}
 }
@@ -70,33 +71,52 @@ func TestPackPage(t *testing.T) {
 	}
 }
 
-// TestNoRequestsAndPinnedScripts: every page inlines its CSS and JS, and
-// its Content-Security-Policy allows exactly those (by hash) and nothing
-// else, so no request leaves the page and injected script could not run.
-func TestNoRequestsAndPinnedScripts(t *testing.T) {
-	for name, data := range buildSite(t).Files {
+// TestNoRequestsOutsideTheSite: every page links the site's stylesheet
+// and script, which the export writes beside it, and its
+// Content-Security-Policy allows those files and nothing inline, so no
+// request leaves the site and injected script could not run.
+func TestNoRequestsOutsideTheSite(t *testing.T) {
+	out := buildSite(t)
+	if string(out.Files[theSite.CSSFile]) != siteCSS || string(out.Files[theSite.JSFile]) != siteJS {
+		t.Fatalf("the site's %s and %s are not written as embedded", theSite.CSSFile, theSite.JSFile)
+	}
+	for name, data := range out.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
 		page := string(data)
-		for _, bad := range []string{"http://", "https://", "<link "} {
+		for _, bad := range []string{"http://", "https://", "<style", " style=", "'unsafe-inline'"} {
 			if strings.Contains(page, bad) {
-				t.Errorf("%s: %q would make a request", name, bad)
+				t.Errorf("%s: holds %q", name, bad)
 			}
 		}
-		if tag := regexp.MustCompile(`<\w+[^>]*\s(src|href)="[^"#][^"]*\.(js|css|png|svg|woff2?)"`).FindString(page); tag != "" {
-			t.Errorf("%s: %s loads a resource", name, tag)
+		var loads []string
+		for _, m := range regexp.MustCompile(`<\w+[^>]*\s(?:src|href)="([^"#][^"]*\.(?:js|css|png|svg|woff2?))"`).FindAllStringSubmatch(page, -1) {
+			loads = append(loads, m[1])
 		}
-		style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(page)
-		script := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
-		if style == nil || len(script) != 1 {
-			t.Fatalf("%s: want one inline style and one script", name)
+		if want := []string{theSite.CSSFile, theSite.JSFile}; !slices.Equal(loads, want) {
+			t.Errorf("%s loads %q, want only %q", name, loads, want)
+		}
+		// every script element is the site's own or the study data, which never runs
+		for _, tag := range regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1) {
+			if tag != `<script src="`+theSite.JSFile+`">` && tag != `<script type="application/json" id="study-data">` {
+				t.Errorf("%s: unexpected %s", name, tag)
+			}
 		}
 		csp := regexp.MustCompile(`Content-Security-Policy" content="([^"]*)"`).FindStringSubmatch(page)
-		if csp != nil {
-			csp[1] = html.UnescapeString(csp[1]) // the browser reads "&#43;" in the attribute as "+"
-		}
 		if csp == nil || !strings.Contains(csp[1], "default-src 'none'") ||
-			!strings.Contains(csp[1], "'"+cspHash(style[1])+"'") || !strings.Contains(csp[1], "'"+cspHash(script[0][1])+"'") {
-			t.Errorf("%s: CSP %v does not pin the inline style and script", name, csp)
+			!strings.Contains(csp[1], "style-src 'self';") || !strings.Contains(csp[1], "script-src 'self';") {
+			t.Errorf("%s: CSP %v does not keep the page to the site's own files", name, csp)
 		}
+	}
+}
+
+// TestAssetNamesFollowTheirContent: a changed stylesheet gets a new name,
+// so a browser that cached the old one fetches it.
+func TestAssetNamesFollowTheirContent(t *testing.T) {
+	a, b := assetName("site", ".css", "a{}"), assetName("site", ".css", "b{}")
+	if a == b || !regexp.MustCompile(`^site-[0-9a-f]{12}\.css$`).MatchString(a) {
+		t.Errorf("assetName gave %s and %s", a, b)
 	}
 }
 
@@ -107,7 +127,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	for _, name := range []string{"hostile-text.html", "index.html"} {
 		page := string(out.Files[name])
 		body := page[strings.Index(page, "<body>"):]
-		body = body[:strings.LastIndex(body, "<script>")] // the site's own script
+		body = body[:strings.LastIndex(body, "<script src=")] // the site's own script
 		// the study data is JSON in a block that never runs: pack text is
 		// there, with every < > & as a \u escape
 		data := dataBlock.FindStringSubmatch(body)
