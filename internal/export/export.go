@@ -128,6 +128,8 @@ var ErrStopped = errors.New("export stopped")
 // directory with forward slashes. Each name may be written once.
 // Its methods may be called from several goroutines at once.
 type Output interface {
+	// WriteFile writes a whole file; it keeps nothing of data once it
+	// returns, so the caller may reuse the buffer.
 	WriteFile(name string, data []byte) error
 	// Create opens a file to write in pieces; it is complete once closed.
 	Create(name string) (io.WriteCloser, error)

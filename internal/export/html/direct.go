@@ -32,8 +32,14 @@ type directWriter struct {
 // in-order export reports it.
 type takenTwin struct{ id, path string }
 
+// pages are the page buffers of the goroutines that call Take: a page is
+// 30 KB, and fresh memory is what a large export pays for most.
+var pages = sync.Pool{New: func() any { return &pageOut{b: make([]byte, 0, 64<<10)} }}
+
 func (d *directWriter) Take(src *export.Source) error {
-	v, page, err := d.w.render(src)
+	o := pages.Get().(*pageOut)
+	defer func() { o.b = o.b[:0]; pages.Put(o) }()
+	v, err := d.w.render(src, o)
 	if err != nil {
 		return err
 	}
@@ -52,7 +58,7 @@ func (d *directWriter) Take(src *export.Source) error {
 	if dup {
 		return nil // Finish says so, naming the pack an in-order export would
 	}
-	return d.w.out.WriteFile(v.ID+".html", page)
+	return d.w.out.WriteFile(v.ID+".html", o.b)
 }
 
 // Finish writes the index. Two packs of one id fail as in an in-order

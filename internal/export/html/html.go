@@ -2,21 +2,20 @@
 // grouped by category with a filter box and a test across packs, and one
 // page per pack with four preparation modes (Learn, Practice, Test,
 // Rehearse; docs/study-site.md). The script reads questions from a JSON
-// data block and keeps progress in localStorage. Pages are built with
-// html/template, so pack text can never inject markup or script. Every
+// data block and keeps progress in localStorage. Pages are written in
+// code (pages.go) through methods that escape each pack text for its
+// context (render.go), so pack text can never inject markup or script. Every
 // page links the site's one stylesheet and one script, written once
 // beside the pages, and its Content-Security-Policy allows those and
 // nothing else, so no request leaves the site.
 package html
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"embed"
+	_ "embed" // the site's stylesheet and script
 	"encoding/hex"
 	"fmt"
-	htmltemplate "html/template"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,19 +26,11 @@ import (
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
-//go:embed templates/*.tmpl
-var templateFS embed.FS
-
 //go:embed assets/site.css
 var siteCSS string
 
 //go:embed assets/site.js
 var siteJS string
-
-var templates = htmltemplate.Must(htmltemplate.New("site").Funcs(htmltemplate.FuncMap{
-	"inc":    func(i int) int { return i + 1 },
-	"spoken": spokenDuration,
-}).ParseFS(templateFS, "templates/*.tmpl"))
 
 // Exporter is the html format.
 type Exporter struct{}
@@ -51,16 +42,6 @@ func (Exporter) Name() string { return "html" }
 // were 35 KB of each 64 KB page: 350 MB of a 10,000-pack site.
 type site struct {
 	CSSFile, JSFile string
-}
-
-type page struct {
-	Site       *site
-	Title      string
-	IsIndex    bool
-	Count      int // the index's packs: a pack's page depends on that pack alone
-	Categories []category
-	Pool       *indexPool // the index's test questions
-	Pack       *packView
 }
 
 type category struct {
@@ -92,12 +73,12 @@ type stepView struct {
 	Words, SpeakingSeconds, TargetSeconds           int
 	TargetClock                                     string // the countdown's start, 1:30
 	Over                                            bool
-	Highlighted                                     htmltemplate.HTML
+	Highlighted                                     markup // escaped, with the key phrases marked
 }
 
 type reflectionView struct {
 	Level       string
-	Highlighted htmltemplate.HTML
+	Highlighted markup
 }
 
 // assetName is an asset's file name with a hash of its content in it, so
@@ -116,13 +97,12 @@ func (Exporter) Start(opt export.Options, out export.Output) (export.Writer, err
 }
 
 func newWriter(opt export.Options, out export.Output) *writer {
-	return &writer{opt: opt, out: out, site: theSite, byCategory: map[string]*category{}}
+	return &writer{opt: opt, out: out, byCategory: map[string]*category{}}
 }
 
 type writer struct {
 	opt        export.Options
 	out        export.Output
-	site       *site
 	byCategory map[string]*category
 	pool       poolBuilder
 	packs      int
@@ -138,24 +118,21 @@ type prepared struct {
 
 // Prepare implements export.Preparer: the view and the page.
 func (w *writer) Prepare(src *export.Source) (any, error) {
-	v, page, err := w.render(src)
+	var o pageOut
+	v, err := w.render(src, &o)
 	if err != nil {
 		return nil, err
 	}
-	return &prepared{v: v, page: page}, nil
+	return &prepared{v: v, page: o.b}, nil
 }
 
-// render builds a pack's view and page.
-func (w *writer) render(src *export.Source) (*packView, []byte, error) {
+// render builds a pack's view and writes its page to o.
+func (w *writer) render(src *export.Source, o *pageOut) (*packView, error) {
 	v, err := view(src.Ctx, src.Pack, w.opt.WordsPerMinute)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: v.Title, Pack: v}); err != nil {
-		return nil, nil, err
-	}
-	return v, b.Bytes(), nil
+	return v, writeLayout(o, v.Title, v, func() error { return writePack(o, v) }, 0)
 }
 
 func (w *writer) Add(src *export.Source) error {
@@ -202,16 +179,17 @@ func (w *writer) Finish() error {
 		cats = append(cats, *c)
 	}
 	sort.Slice(cats, func(i, j int) bool { return cats[i].Name < cats[j].Name })
-	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, "layout", page{Site: w.site, Title: "Pattern packs", IsIndex: true, Count: w.packs, Categories: cats, Pool: w.pool.build()}); err != nil {
+	var o pageOut
+	pool := w.pool.build()
+	if err := writeLayout(&o, "Pattern packs", nil, func() error { return writeIndex(&o, cats, pool) }, w.packs); err != nil {
 		return err
 	}
-	for _, f := range []struct{ name, content string }{{w.site.CSSFile, siteCSS}, {w.site.JSFile, siteJS}} {
+	for _, f := range []struct{ name, content string }{{theSite.CSSFile, siteCSS}, {theSite.JSFile, siteJS}} {
 		if err := w.out.WriteFile(f.name, []byte(f.content)); err != nil {
 			return err
 		}
 	}
-	return w.out.WriteFile("index.html", b.Bytes())
+	return w.out.WriteFile("index.html", o.b)
 }
 
 func (w *writer) Abort() {}
@@ -227,11 +205,11 @@ func view(ctx context.Context, p *pack.Pack, wpm int) (*packView, error) {
 			Phrases: s.Phrases, Words: s.Words, SpeakingSeconds: s.SpeakingSeconds, TargetSeconds: s.TargetSeconds,
 			TargetClock: clock(s.TargetSeconds),
 			Over:        s.Example != "" && s.TargetSeconds > 0 && s.SpeakingSeconds > s.TargetSeconds,
-			Highlighted: htmltemplate.HTML(export.HighlightMarks(s.Example, s.PhraseSpans)),
+			Highlighted: markup(export.HighlightMarks(s.Example, s.PhraseSpans)),
 		})
 	}
 	for _, r := range jp.Reflections {
-		v.ReflectionViews = append(v.ReflectionViews, reflectionView{Level: r.Level, Highlighted: htmltemplate.HTML(export.HighlightMarks(r.Text, r.PhraseSpans))})
+		v.ReflectionViews = append(v.ReflectionViews, reflectionView{Level: r.Level, Highlighted: markup(export.HighlightMarks(r.Text, r.PhraseSpans))})
 	}
 	if ctx != nil && ctx.Err() != nil {
 		return nil, ctx.Err()
