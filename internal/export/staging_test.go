@@ -2,6 +2,8 @@ package export_test
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +71,38 @@ func TestStagingCommitMovesFilesIntoPlace(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
+	}
+}
+
+// TestStagingSpreadsFiles: staged files are spread over several
+// directories (creating many in one serialises on its lock) and all of
+// them still reach --out, and nothing else does.
+func TestStagingSpreadsFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "dist")
+	s, err := export.NewStaging(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for i := range 100 {
+		name := fmt.Sprintf("p%03d.html", i)
+		want[name] = name
+		if err := s.WriteFile(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs := map[string]bool{}
+	for rel := range readDir(t, out) {
+		dirs[filepath.Dir(rel)] = true
+	}
+	if len(dirs) < 4 {
+		t.Errorf("100 files staged in %d directories: %v", len(dirs), dirs)
+	}
+	if n, err := s.Commit(context.Background()); err != nil || n != 100 {
+		t.Fatalf("Commit = %d, %v", n, err)
+	}
+	if got := readDir(t, out); !maps.Equal(got, want) {
+		t.Errorf("output holds %d files, want the 100 staged (and no staging directory)", len(got))
 	}
 }
 
