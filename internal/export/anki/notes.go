@@ -3,7 +3,6 @@ package anki
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -101,21 +100,62 @@ type note struct {
 	Mod    time.Time
 }
 
-// fieldBreaks turns line breaks into <br> and tabs (spaces in HTML, and
-// something the text format cannot carry) into spaces, and writes the
-// characters Anki reads as its own syntax as HTML entities: "[" starts
-// [sound:...] (which plays a file) and [latex], "{{" a cloze or field
-// reference. Shown, they read the same.
-var fieldBreaks = strings.NewReplacer("\n", "<br>", "\t", " ", "[", "&#91;", "{{", "&#123;&#123;")
-
-// ankiSyntax is fieldBreaks for HTML built elsewhere (the highlighted
-// example), which escapes pack text itself.
-var ankiSyntax = strings.NewReplacer("\n", "<br>", "\t", " ", "[", "&#91;", "{{", "&#123;&#123;")
-
 // esc escapes pack text for an Anki field, which is HTML. Control
 // characters go first: U+001F is the separator between a note's fields, so
 // one inside a field would shift every field after it.
-func esc(s string) string { return fieldBreaks.Replace(html.EscapeString(dropControls(s))) }
+func esc(s string) string { return fieldSyntax(dropControls(s), true) }
+
+// fieldSyntax turns line breaks into <br> and tabs (spaces in HTML, and
+// something the text format cannot carry) into spaces, and writes the
+// characters Anki reads as its own syntax as HTML entities: "[" starts
+// [sound:...] (which plays a file) and [latex], "{{" a cloze or field
+// reference. Shown, they read the same. With escapeHTML it also escapes
+// < > & ' " as html.EscapeString does; without, s is HTML built
+// elsewhere (the highlighted example), which escapes pack text itself.
+// One pass: this runs on every field of every note.
+func fieldSyntax(s string, escapeHTML bool) string {
+	var b []byte
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		width := 1 // of what rep replaces
+		switch c := s[i]; {
+		case c == '\n':
+			rep = "<br>"
+		case c == '\t':
+			rep = " "
+		case c == '[':
+			rep = "&#91;"
+		case c == '{' && i+1 < len(s) && s[i+1] == '{':
+			rep, width = "&#123;&#123;", 2
+		case !escapeHTML:
+			continue
+		case c == '<':
+			rep = "&lt;"
+		case c == '>':
+			rep = "&gt;"
+		case c == '&':
+			rep = "&amp;"
+		case c == '\'':
+			rep = "&#39;"
+		case c == '"':
+			rep = "&#34;"
+		default:
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s)+len(s)/8+len(rep))
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, rep...)
+		last = i + width
+		i += width - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
 
 // dropControls removes the C0 and C1 control characters other than line
 // break and tab (none has a meaning in a study card).
@@ -198,7 +238,7 @@ func notesFor(src *export.Source, deck string, wpm int) []note {
 			example = reflectionBack(p)
 		} else {
 			spans, _, _ = export.FindPhrases(nil, text, s.Phrases)
-			example = ankiSyntax.Replace(export.MarkSpans(text, spans))
+			example = fieldSyntax(export.MarkSpans(text, spans), false)
 		}
 		out = append(out, mk(stepType, StepKey(name), []string{
 			esc(p.Title) + " — " + export.StepTitles[name], esc(p.Title), export.StepTitles[name] + " · " + esc(s.Target),
@@ -314,7 +354,7 @@ var clozeInner = strings.NewReplacer(":", "&#58;", "}", "&#125;")
 func reflectionBack(p *pack.Pack) string {
 	var b strings.Builder
 	for _, r := range p.Reflections {
-		b.WriteString(`<p class="reflection-level"><b>` + esc(r.Level) + ":</b> " + ankiSyntax.Replace(export.Highlight(dropControls(r.Text), p.Star.Reflection.Phrases)) + "</p>")
+		b.WriteString(`<p class="reflection-level"><b>` + esc(r.Level) + ":</b> " + fieldSyntax(export.Highlight(dropControls(r.Text), p.Star.Reflection.Phrases), false) + "</p>")
 	}
 	if ex := p.Star.Reflection.Example; ex != "" && len(p.Reflections) == 0 {
 		b.WriteString("<p>" + esc(ex) + "</p>")
