@@ -231,6 +231,19 @@ func writePack(o *pageOut, v *packView) error {
 	return nil
 }
 
+// sectionStart opens a section of the walkthrough, with the heading the
+// contents link to.
+func (o *pageOut) sectionStart(id, heading markup) {
+	o.raw(`<section aria-labelledby="`)
+	o.raw(id)
+	o.raw(`" data-toc>
+<h2 id="`)
+	o.raw(id)
+	o.raw(`">`)
+	o.raw(heading)
+	o.raw("</h2>\n")
+}
+
 // items writes each string as a list item.
 func (o *pageOut) items(list []string) {
 	for _, s := range list {
@@ -280,9 +293,8 @@ func writeContents(o *pageOut, v *packView) {
 }
 
 func writeScenario(o *pageOut, v *packView) {
-	o.raw(`<section aria-labelledby="scenario" data-toc>
-<h2 id="scenario">Scenario</h2>
-<p>`)
+	o.sectionStart("scenario", "Scenario")
+	o.raw(`<p>`)
 	o.text(v.Scenario)
 	o.raw("</p>\n")
 	if v.Analysis != "" {
@@ -354,9 +366,7 @@ func writeReflections(o *pageOut, v *packView) {
 	if len(v.Reflections) == 0 {
 		return
 	}
-	o.raw(`<section aria-labelledby="reflections" data-toc>
-<h2 id="reflections">Model reflections</h2>
-`)
+	o.sectionStart("reflections", "Model reflections")
 	for _, r := range v.ReflectionViews {
 		o.raw(`<div class="card"><h3>`)
 		o.text(r.Level)
@@ -371,9 +381,7 @@ func writeFollowups(o *pageOut, v *packView) {
 	if len(v.Followups) == 0 {
 		return
 	}
-	o.raw(`<section aria-labelledby="followups" data-toc>
-<h2 id="followups">Follow-up questions</h2>
-`)
+	o.sectionStart("followups", "Follow-up questions")
 	for _, f := range v.Followups {
 		o.raw(`<div class="card">
 <h3>`)
@@ -405,9 +413,8 @@ func writeWeakAnswer(o *pageOut, v *packView) {
 	if w == nil {
 		return
 	}
-	o.raw(`<section aria-labelledby="weak-answer" data-toc>
-<h2 id="weak-answer">A weak answer, taken apart</h2>
-<blockquote>`)
+	o.sectionStart("weak-answer", "A weak answer, taken apart")
+	o.raw(`<blockquote>`)
 	o.text(w.Text)
 	o.raw(`</blockquote>
 <ul>`)
@@ -420,31 +427,9 @@ func writeWeakAnswer(o *pageOut, v *packView) {
 		o.raw(`<h3 id="checks">Quick checks</h3>
 `)
 		for i, c := range w.Checks {
-			o.raw(`<div class="quiz-item check" data-answer="`)
-			o.text(c.Answer)
-			o.raw(`" data-key="check:`)
-			o.text(c.Key)
-			o.raw(`" role="group" aria-labelledby="c`)
-			o.int(i)
-			o.raw(`">
-<p class="question" id="c`)
-			o.int(i)
-			o.raw(`">`)
-			o.int(i + 1)
-			o.raw(`. `)
-			o.text(c.Question)
-			o.raw(`</p>
-<ol class="options" type="A">`)
-			o.options(c.Options)
-			o.raw(`</ol>
-<p class="feedback" tabindex="-1"></p>
-<details><summary>Show the answer</summary>
-<p><span class="label">Answer:</span> <span class="answer-letter">`)
-			o.text(c.Answer)
-			o.raw(`</span>. `)
-			o.text(c.AnswerText)
-			o.raw(`</p>
-<p>`)
+			o.question(question{class: "quiz-item check", keyPrefix: "check:", idPrefix: "c", index: i,
+				key: c.Key, text: c.Question, options: c.Options, answer: c.Answer, answerText: c.AnswerText})
+			o.raw(`<p>`)
 			o.text(c.Explanation)
 			o.raw(`</p>
 </details>
@@ -453,6 +438,56 @@ func writeWeakAnswer(o *pageOut, v *packView) {
 		}
 	}
 	o.raw(`</section>`)
+}
+
+// question is a quiz item or a quick check as its page shows it.
+type question struct {
+	class, keyPrefix, idPrefix markup // the item's class, what its key and element ids start with
+	index                      int
+	key, text                  string
+	badge                      bool // quiz items show their difficulty
+	difficulty                 string
+	options                    []jsonexport.Option
+	answer, answerText         string
+}
+
+// question writes an item up to its answer line, inside the disclosure
+// that the rest of the answer follows.
+func (o *pageOut) question(q question) {
+	o.raw(`<div class="`)
+	o.raw(q.class)
+	o.raw(`" data-answer="`)
+	o.text(q.answer)
+	o.raw(`" data-key="`)
+	o.raw(q.keyPrefix)
+	o.text(q.key)
+	o.raw(`" role="group" aria-labelledby="`)
+	o.raw(q.idPrefix)
+	o.int(q.index)
+	o.raw(`">
+<p class="question" id="`)
+	o.raw(q.idPrefix)
+	o.int(q.index)
+	o.raw(`">`)
+	o.int(q.index + 1)
+	o.raw(`. `)
+	o.text(q.text)
+	if q.badge {
+		o.raw(` <span class="badge">`)
+		o.text(q.difficulty)
+		o.raw(`</span>`)
+	}
+	o.raw(`</p>
+<ol class="options" type="A">`)
+	o.options(q.options)
+	o.raw(`</ol>
+<p class="feedback" tabindex="-1"></p>
+<details><summary>Show the answer</summary>
+<p><span class="label">Answer:</span> <span class="answer-letter">`)
+	o.text(q.answer)
+	o.raw(`</span>. `)
+	o.text(q.answerText)
+	o.raw("</p>\n")
 }
 
 func (o *pageOut) options(list []jsonexport.Option) {
@@ -469,9 +504,7 @@ func writeAngles(o *pageOut, v *packView) {
 	if len(v.Angles) == 0 {
 		return
 	}
-	o.raw(`<section aria-labelledby="angles" data-toc>
-<h2 id="angles">Leadership principle angles</h2>
-`)
+	o.sectionStart("angles", "Leadership principle angles")
 	for _, a := range v.Angles {
 		o.raw(`<div class="card"><h3>`)
 		o.text(a.Principle)
@@ -493,9 +526,7 @@ func writeLevels(o *pageOut, v *packView) {
 	if len(v.Levels) == 0 {
 		return
 	}
-	o.raw(`<section aria-labelledby="levels" data-toc>
-<h2 id="levels">Pitching it by level</h2>
-`)
+	o.sectionStart("levels", "Pitching it by level")
 	for _, l := range v.Levels {
 		o.raw(`<div class="card"><h3>`)
 		o.text(l.Level)
@@ -528,41 +559,16 @@ func writeQuiz(o *pageOut, v *packView) {
 	if len(v.Quiz) == 0 {
 		return
 	}
-	o.raw(`<section aria-labelledby="quiz" data-toc>
-<h2 id="quiz">Quiz</h2>
-<p id="score" class="score" role="status">`)
+	o.sectionStart("quiz", "Quiz")
+	o.raw(`<p id="score" class="score" role="status">`)
 	o.int(len(v.Quiz))
 	o.raw(` `)
 	o.raw(plural(len(v.Quiz), "question", "questions"))
 	o.raw(`. Open “Show the answer” under each one to check yourself.</p>
 `)
 	for i, q := range v.Quiz {
-		o.raw(`<div class="quiz-item" data-answer="`)
-		o.text(q.Answer)
-		o.raw(`" data-key="`)
-		o.text(q.Key)
-		o.raw(`" role="group" aria-labelledby="q`)
-		o.int(i)
-		o.raw(`">
-<p class="question" id="q`)
-		o.int(i)
-		o.raw(`">`)
-		o.int(i + 1)
-		o.raw(`. `)
-		o.text(q.Question)
-		o.raw(` <span class="badge">`)
-		o.text(q.Difficulty)
-		o.raw(`</span></p>
-<ol class="options" type="A">`)
-		o.options(q.Options)
-		o.raw(`</ol>
-<p class="feedback" tabindex="-1"></p>
-<details><summary>Show the answer</summary>
-<p><span class="label">Answer:</span> <span class="answer-letter">`)
-		o.text(q.Answer)
-		o.raw(`</span>. `)
-		o.text(q.AnswerText)
-		o.raw("</p>\n")
+		o.question(question{class: "quiz-item", idPrefix: "q", index: i, key: q.Key, text: q.Question,
+			badge: true, difficulty: q.Difficulty, options: q.Options, answer: q.Answer, answerText: q.AnswerText})
 		if len(q.Solution) > 0 {
 			o.raw(`<p class="label">Solution</p><ol>`)
 			o.items(q.Solution)
