@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
@@ -32,6 +33,18 @@ type Source struct {
 	// Prepared is what the writer's Prepare returned for this pack, when
 	// the writer is a Preparer.
 	Prepared any
+	// Taken, when set, is called once every writer of a StreamRun is done
+	// with the pack (its Prepare and Add returned), so that whoever loaded
+	// it may let its memory go.
+	Taken   func()
+	pending *atomic.Int32 // writers not yet done with the pack (Feed sets it)
+}
+
+// taken records that one writer is done with the pack.
+func (s *Source) taken() {
+	if s.pending != nil && s.pending.Add(-1) == 0 {
+		s.Taken()
+	}
 }
 
 // Options are shared by every exporter.

@@ -104,6 +104,20 @@ func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	return createStaged(s.stagedPath(name))
 }
 
+// Drop takes staged files back out, for formats that gave up before
+// their end (another pass writes them again). Nothing may still be
+// writing them.
+func (s *Staging) Drop(names ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, name := range names {
+		if s.names[name] {
+			os.Remove(s.stagedPath(name))
+			delete(s.names, name)
+		}
+	}
+}
+
 // Len is how many files are staged.
 func (s *Staging) Len() int {
 	s.mu.Lock()

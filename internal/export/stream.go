@@ -65,22 +65,10 @@ func (e *ChangedError) Error() string {
 // An exporter's error names it. Stream returns how many files each
 // exporter wrote.
 func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Options, out Output) ([]int, error) {
-	counted := make([]atomic.Int64, len(exporters))
-	var writers []Writer
-	abort := func(err error) error {
-		for _, w := range writers {
-			w.Abort()
-		}
-		return err
+	run, err := StartStream(exporters, opt, out)
+	if err != nil {
+		return nil, err
 	}
-	for _, e := range exporters {
-		w, err := e.Start(opt, &countingOutput{Output: out, n: &counted[len(writers)]})
-		if err != nil {
-			return nil, abort(fmt.Errorf("export --to %s: %w", e.Name(), err))
-		}
-		writers = append(writers, w)
-	}
-
 	type loaded struct {
 		src *Source
 		err error
@@ -112,64 +100,107 @@ func Stream(ctx context.Context, exporters []Exporter, planned []Planned, opt Op
 			}
 		}
 	}()
-	// Each exporter runs on its own goroutine, fed the packs in order: the
-	// formats are independent, so they share the cores.
-	feeds := make([]chan *Source, len(writers))
-	addErrs := make([]error, len(writers))
-	failed := make(chan struct{})
-	var failOnce sync.Once
-	var wg sync.WaitGroup
-	for i, w := range writers {
-		feeds[i] = make(chan *Source, 4)
-		wg.Add(1)
+	for l := range next {
+		var stopErr error
+		switch {
+		case ctx != nil && ctx.Err() != nil:
+			stopErr = ErrStopped
+		case l.err != nil:
+			stopErr = l.err
+		}
+		if stopErr != nil {
+			run.Abort()
+			return nil, stopErr
+		}
+		if !run.Feed(l.src) {
+			break
+		}
+	}
+	return run.Finish()
+}
+
+// StreamRun is an in-order export under way: each exporter's writer on a
+// goroutine of its own, fed the packs in order (the formats are
+// independent, so they share the cores).
+type StreamRun struct {
+	exporters []Exporter
+	writers   []Writer
+	counted   []atomic.Int64
+	feeds     []chan *Source
+	addErrs   []error
+	failed    chan struct{} // closed at the first writer's error
+	failOnce  sync.Once
+	wg        sync.WaitGroup
+	closed    bool
+}
+
+// StartStream starts every exporter into out.
+func StartStream(exporters []Exporter, opt Options, out Output) (*StreamRun, error) {
+	r := &StreamRun{exporters: exporters, counted: make([]atomic.Int64, len(exporters)),
+		addErrs: make([]error, len(exporters)), failed: make(chan struct{})}
+	for i, e := range exporters {
+		w, err := e.Start(opt, &countingOutput{Output: out, n: &r.counted[i]})
+		if err != nil {
+			for _, w := range r.writers {
+				w.Abort()
+			}
+			return nil, fmt.Errorf("export --to %s: %w", e.Name(), err)
+		}
+		r.writers = append(r.writers, w)
+	}
+	for i, w := range r.writers {
+		feed := make(chan *Source, 4)
+		r.feeds = append(r.feeds, feed)
+		r.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			addInOrder(w, feeds[i], func(src *Source, err error) {
-				if addErrs[i] == nil {
-					addErrs[i] = fmt.Errorf("export --to %s: %s: %w", exporters[i].Name(), src.Path, err)
-					failOnce.Do(func() { close(failed) })
+			defer r.wg.Done()
+			addInOrder(w, feed, func(src *Source, err error) {
+				if r.addErrs[i] == nil {
+					r.addErrs[i] = fmt.Errorf("export --to %s: %s: %w", exporters[i].Name(), src.Path, err)
+					r.failOnce.Do(func() { close(r.failed) })
 				}
 			})
 		}()
 	}
-	var stopErr error
-feed:
-	for l := range next {
-		select {
-		case <-failed:
-			break feed
-		default:
-		}
-		if ctx != nil && ctx.Err() != nil {
-			stopErr = ErrStopped
-			break
-		}
-		if l.err != nil {
-			stopErr = l.err
-			break
-		}
-		for _, f := range feeds {
-			f <- l.src
-		}
-	}
-	for _, f := range feeds {
-		close(f)
-	}
-	wg.Wait()
-	if stopErr == nil {
-		stopErr = errors.Join(addErrs...)
-	}
-	if stopErr != nil {
-		return nil, abort(stopErr)
-	}
+	return r, nil
+}
 
-	finishErrs := make([]error, len(writers))
-	for i, w := range writers {
+// Feed gives src to every writer, after the packs fed before it. It is
+// false once a writer has failed: the packs after are not wanted. When
+// src has a Taken, it is called once every writer is done with the pack.
+func (r *StreamRun) Feed(src *Source) bool {
+	select {
+	case <-r.failed:
+		return false
+	default:
+	}
+	if src.Taken != nil {
+		src.pending = new(atomic.Int32)
+		src.pending.Store(int32(len(r.feeds)))
+	}
+	for _, f := range r.feeds {
+		f <- src
+	}
+	return true
+}
+
+// Finish waits for the writers to take every pack fed and finishes them.
+// It returns how many files each wrote, or the first error; after an
+// error every writer is aborted.
+func (r *StreamRun) Finish() ([]int, error) {
+	r.closeFeeds()
+	if err := errors.Join(r.addErrs...); err != nil {
+		r.abortWriters()
+		return nil, err
+	}
+	finishErrs := make([]error, len(r.writers))
+	var wg sync.WaitGroup
+	for i, w := range r.writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			if err := w.Finish(); err != nil {
-				finishErrs[i] = fmt.Errorf("export --to %s: %w", exporters[i].Name(), err)
+				finishErrs[i] = fmt.Errorf("export --to %s: %w", r.exporters[i].Name(), err)
 			}
 		}()
 	}
@@ -177,11 +208,35 @@ feed:
 	if err := errors.Join(finishErrs...); err != nil {
 		return nil, err
 	}
-	counts := make([]int, len(exporters))
-	for i := range counted {
-		counts[i] = int(counted[i].Load())
+	counts := make([]int, len(r.exporters))
+	for i := range r.counted {
+		counts[i] = int(r.counted[i].Load())
 	}
 	return counts, nil
+}
+
+// Abort stops every writer without finishing it, once the packs fed are
+// taken.
+func (r *StreamRun) Abort() {
+	r.closeFeeds()
+	r.abortWriters()
+}
+
+func (r *StreamRun) closeFeeds() {
+	if r.closed {
+		return
+	}
+	r.closed = true
+	for _, f := range r.feeds {
+		close(f)
+	}
+	r.wg.Wait()
+}
+
+func (r *StreamRun) abortWriters() {
+	for _, w := range r.writers {
+		w.Abort()
+	}
 }
 
 // countingOutput counts the files one exporter writes (each exporter has
@@ -210,13 +265,13 @@ func addInOrder(w Writer, in <-chan *Source, fail func(*Source, error)) {
 	if !ok {
 		failed := false
 		for src := range in {
-			if failed {
-				continue
+			if !failed {
+				if err := w.Add(src); err != nil {
+					failed = true
+					fail(src, err)
+				}
 			}
-			if err := w.Add(src); err != nil {
-				failed = true
-				fail(src, err)
-			}
+			src.taken()
 		}
 		return
 	}
@@ -251,18 +306,18 @@ func addInOrder(w Writer, in <-chan *Source, fail func(*Source, error)) {
 	failed := false
 	for j := range order {
 		r := <-j.out
-		if failed {
-			continue
+		if !failed {
+			err := r.err
+			if err == nil {
+				s := *j.src
+				s.Prepared = r.v
+				err = w.Add(&s)
+			}
+			if err != nil {
+				failed = true
+				fail(j.src, err)
+			}
 		}
-		err := r.err
-		if err == nil {
-			s := *j.src
-			s.Prepared = r.v
-			err = w.Add(&s)
-		}
-		if err != nil {
-			failed = true
-			fail(j.src, err)
-		}
+		j.src.taken()
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -44,6 +45,9 @@ type Result struct {
 	Skipped    []Skip            // packs left out, in path order, once the export is past its lint
 	Packs      int               // packs exported
 	Files      []int             // files written, for each of Formats
+	// SecondPass: the formats that need the packs in order read them
+	// again after the lint, because they did not come in that order.
+	SecondPass bool
 }
 
 // Skip is a pack left out of an export, and why: "not a readable pack,
@@ -78,16 +82,31 @@ func Run(job Job) (Result, error) {
 	cancelled := func() bool { return job.Ctx != nil && job.Ctx.Err() != nil }
 	opt := job.Options
 	// Formats whose files for a pack need that pack alone (JSON) take each
-	// pack as it is linted, into a staging directory inside Out; the
-	// others are written in a second pass that reads the packs again, in
-	// id order (export.Stream).
+	// pack as it is linted, into a staging directory inside Out. The
+	// others need the packs in id order: they take them during the lint
+	// too when the packs come in that order (alongside) and none of them
+	// sets its own pace (export.WriterPaced), and otherwise in a second
+	// pass that reads the packs again (export.Stream).
 	direct, streamed, staging, err := startDirect(job.Formats, opt, job.Out)
 	if err != nil {
 		return res, err
 	}
-	// undo drops what the direct formats wrote, and Out when this run
-	// made it, for an export that stops before its second pass
+	var along *alongside
+	if len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced) {
+		if staging == nil {
+			if staging, err = export.NewStaging(job.Out); err != nil {
+				return res, err
+			}
+		}
+		if along, err = startAlongside(job, streamed, opt, staging); err != nil {
+			staging.Undo()
+			return res, err
+		}
+	}
+	// undo drops what the formats wrote, and Out when this run made it,
+	// for an export that stops before its second pass
 	undo := func() {
+		along.abandon()
 		for _, r := range direct {
 			r.Abort()
 		}
@@ -96,7 +115,7 @@ func Run(job Job) (Result, error) {
 		}
 	}
 
-	linted, read, taken := lintAll(job, direct, &res)
+	linted, read, taken := lintAll(job, direct, along, &res)
 	if cancelled() {
 		undo()
 		return res, &Interrupted{}
@@ -118,21 +137,26 @@ func Run(job Job) (Result, error) {
 		return res, fmt.Errorf("%v; nothing was exported", taken[i])
 	}
 
-	planned := plan(job, linted, read, len(streamed) > 0, &res)
+	var times []time.Time
+	if along != nil {
+		times = along.times
+	}
+	planned := plan(job, linted, read, times, len(streamed) > 0, &res)
 	for _, p := range planned {
 		if p.Modified.After(opt.Time) {
 			opt.Time = p.Modified
 		}
 	}
 
-	// Second pass, for the formats that need the packs in order.
 	if staging == nil {
 		if staging, err = export.NewStaging(job.Out); err != nil {
 			return res, err
 		}
 	}
-	var streamedCounts []int
-	if len(streamed) > 0 {
+	streamedCounts, done, err := along.finish(planned, opt.Time)
+	if len(streamed) > 0 && !done && err == nil {
+		// Second pass, for the formats that need the packs in order.
+		res.SecondPass = true
 		streamedCounts, err = export.Stream(job.Ctx, streamed, planned, opt, staging)
 	}
 	if err == nil {
@@ -172,26 +196,31 @@ func Run(job Job) (Result, error) {
 }
 
 // lintAll lints every pack, keeping only its id and a hash of what was
-// linted, and gives it to the direct formats. linted[i] is nil for a path
-// that is no pack; read[i] is false where reading failed (a lint failure,
-// reported as such); taken[i] is a direct format's error on it.
-func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export.Planned, read []bool, taken []error) {
+// linted, and gives it to the direct formats and to along. linted[i] is
+// nil for a path that is no pack; read[i] is false where reading failed (a
+// lint failure, reported as such); taken[i] is a direct format's error on
+// it.
+func lintAll(job Job, direct []*export.DirectRun, along *alongside, res *Result) (linted []*export.Planned, read []bool, taken []error) {
 	inputs := make([]lint.Input, len(job.Paths))
 	linted = make([]*export.Planned, len(job.Paths))
 	read = make([]bool, len(job.Paths))
 	taken = make([]error, len(job.Paths))
 	var refused atomic.Bool // a pack has errors and there is no Force
 	for i, p := range job.Paths {
-		inputs[i] = lint.Input{Path: p, Done: func(f *pack.File, c lint.Cached) {
+		inputs[i] = lint.Input{Path: p, Failed: func() { along.put(i, nil) }, Done: func(f *pack.File, c lint.Cached) {
 			read[i] = true
 			if f.Root == nil {
+				along.put(i, nil)
 				return
 			}
 			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
 			if !job.Force && slices.ContainsFunc(c.Diags, func(d lint.Diagnostic) bool { return d.Severity == lint.Error }) {
-				refused.Store(true)
+				if !refused.Swap(true) {
+					along.abandon()
+				}
 			}
 			if refused.Load() || export.CheckID(f.Pack.ID) != "" {
+				along.put(i, nil)
 				return // the export will be refused; or skipped, and said so
 			}
 			src := &export.Source{Path: p, Pack: f.Pack, Ctx: job.Ctx}
@@ -200,15 +229,29 @@ func lintAll(job Job, direct []*export.DirectRun, res *Result) (linted []*export
 					taken[i] = err
 				}
 			}
+			if along == nil {
+				return
+			}
+			if modified := along.modified(i); !modified.IsZero() {
+				along.put(i, &export.Source{Path: p, Pack: f.Pack, Modified: modified, Ctx: job.Ctx})
+			} else {
+				along.put(i, nil) // its stat failed: plan says why
+			}
 		}}
 	}
-	res.Lint = job.Linter.Run(inputs, lint.RunOptions{Context: job.Ctx})
+	opts := lint.RunOptions{Context: job.Ctx}
+	if along != nil {
+		// A worker waits in Done until the in-order formats are done with
+		// its pack: more workers keep packs linted ahead of the slowest.
+		opts.Jobs = 4 * runtime.GOMAXPROCS(0)
+	}
+	res.Lint = job.Linter.Run(inputs, opts)
 	return linted, read, taken
 }
 
 // plan lists the packs to export in id order, with their modification
 // times, and adds those it leaves out to res.Skipped (in path order).
-func plan(job Job, linted []*export.Planned, read []bool, needTimes bool, res *Result) []export.Planned {
+func plan(job Job, linted []*export.Planned, read []bool, times []time.Time, needTimes bool, res *Result) []export.Planned {
 	var planned []export.Planned
 	for i, p := range linted {
 		if p == nil {
@@ -222,7 +265,9 @@ func plan(job Job, linted []*export.Planned, read []bool, needTimes bool, res *R
 			continue
 		}
 		p.Modified = job.Time
-		if job.Time.IsZero() && needTimes { // only the second pass reads the times
+		if times != nil && !times[i].IsZero() {
+			p.Modified = times[i] // as alongside gave it
+		} else if job.Time.IsZero() && needTimes { // only the in-order formats read the times
 			st, err := os.Stat(p.Path)
 			if err != nil {
 				res.Skipped = append(res.Skipped, Skip{Path: p.Path, Why: fsutil.UnwrapPath(err).Error(), Trouble: true})

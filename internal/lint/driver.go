@@ -103,6 +103,10 @@ type Input struct {
 	// Done, when set, is called with each file's own results after it is
 	// linted (not for Cached inputs). It may run on several goroutines.
 	Done func(f *pack.File, c Cached)
+	// Failed, when set, is called instead of Done for a file that could
+	// not be loaded or linted, so that every input is heard of once
+	// (except those a cancelled run skips).
+	Failed func()
 }
 
 // Cached is what a result cache keeps of one file: its diagnostics (after

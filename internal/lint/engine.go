@@ -395,10 +395,14 @@ func (e *Engine) lintInput(l *Linter, in Input, opt RunOptions) (en *entry) {
 	if in.Cached != nil {
 		return &entry{diags: in.Cached.Diags, ref: in.Cached.Ref}
 	}
+	heard := false // linted: Done, not Failed
 	defer func() {
 		if p := recover(); p != nil {
 			// A rule bug must not take down the run: report it on the file.
 			en = &entry{err: fmt.Errorf("internal error while linting (please report it): %v", p)}
+		}
+		if !heard && in.Failed != nil {
+			in.Failed()
 		}
 	}()
 	load := in.Load
@@ -411,6 +415,7 @@ func (e *Engine) lintInput(l *Linter, in Input, opt RunOptions) (en *entry) {
 	}
 	en = &entry{}
 	en.diags, en.ref = l.LintFile(f)
+	heard = true
 	if in.Done != nil {
 		in.Done(f, Cached{Diags: en.diags, Ref: en.ref})
 	}

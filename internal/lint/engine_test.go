@@ -261,3 +261,31 @@ func TestEditAfterAnOrderedRun(t *testing.T) {
 	byFile.Update("d.yaml", []byte(packWithID("d")))
 	same("after a second run")
 }
+
+// TestEveryInputIsHeardOf: a run calls Done for each file it linted and
+// Failed for each it could not load or lint, so a caller waiting on every
+// input (the export feeding its in-order formats) never waits forever.
+func TestEveryInputIsHeardOf(t *testing.T) {
+	var mu sync.Mutex
+	heard := map[string]string{}
+	note := func(path, what string) {
+		mu.Lock()
+		defer mu.Unlock()
+		heard[path] += what
+	}
+	input := func(path string, load func() (*pack.File, error)) lint.Input {
+		return lint.Input{Path: path, Load: load,
+			Done:   func(*pack.File, lint.Cached) { note(path, "done") },
+			Failed: func() { note(path, "failed") }}
+	}
+	inputs := []lint.Input{
+		input("a.yaml", func() (*pack.File, error) { return pack.Load("a.yaml", []byte(packWithID("a"))), nil }),
+		input("b.yaml", func() (*pack.File, error) { return nil, os.ErrPermission }),
+		input("c.yaml", func() (*pack.File, error) { return pack.Load("c.yaml", []byte("title: [unclosed\n")), nil }),
+	}
+	lint.NewEngine(newLinter(t), true).Run(inputs, lint.RunOptions{})
+	want := map[string]string{"a.yaml": "done", "b.yaml": "failed", "c.yaml": "done"}
+	if !reflect.DeepEqual(heard, want) {
+		t.Errorf("heard %v, want %v", heard, want)
+	}
+}
