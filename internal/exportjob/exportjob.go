@@ -92,17 +92,6 @@ func Run(job Job) (Result, error) {
 		return res, err
 	}
 	var along *alongside
-	if len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced) {
-		if staging == nil {
-			if staging, err = export.NewStaging(job.Out); err != nil {
-				return res, err
-			}
-		}
-		if along, err = startAlongside(job, streamed, opt, staging); err != nil {
-			staging.Undo()
-			return res, err
-		}
-	}
 	// undo drops what the formats wrote, and Out when this run made it,
 	// for an export that stops before its second pass
 	undo := func() {
@@ -112,6 +101,18 @@ func Run(job Job) (Result, error) {
 		}
 		if staging != nil {
 			staging.Undo()
+		}
+	}
+	if len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced) {
+		if staging == nil {
+			if staging, err = export.NewStaging(job.Out); err != nil {
+				undo()
+				return res, err
+			}
+		}
+		if along, err = startAlongside(job, streamed, opt, staging); err != nil {
+			undo()
+			return res, err
 		}
 	}
 
