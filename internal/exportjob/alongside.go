@@ -14,13 +14,14 @@ import (
 	"github.com/starlint-dev/starlint/internal/export"
 )
 
-// alongside feeds the in-order formats (Anki, anki-text) during the lint,
-// so that each pack is read and parsed once, instead of in a second pass.
-// That needs two things known before the lint ends, and both are
-// guessed: that the packs come, in path order, in the order the formats
-// take them (by id, then path), as they do when file names are ids; and
-// the export's time, which is the newest input's change. When a guess
-// turns out wrong the formats are aborted and the second pass runs.
+// alongside feeds the in-order formats (anki-text, the JSON bundle)
+// during the lint, so that each pack is read and parsed once instead of
+// again in a second pass. That needs two things known before the lint
+// ends, and both are guessed: that the packs come, in path order, in the
+// order the formats take them (by id, then path), as they do when file
+// names are ids; and the export's time, which is the newest input's
+// change. When a guess turns out wrong the formats are aborted and the
+// second pass runs.
 type alongside struct {
 	run   *export.StreamRun
 	out   *recording // what the formats stage, dropped when they give up
