@@ -111,11 +111,7 @@ func TestInOrderFormatsReadPacksOnce(t *testing.T) {
 			if len(got) != len(want) {
 				t.Errorf("files %v, want %v", keys(got), keys(want))
 			}
-			for name, data := range want {
-				if got[name] != data {
-					t.Errorf("%s differs from the one-pass export", name)
-				}
-			}
+			sameFiles(t, got, want, "the one-pass export")
 		})
 	}
 }
@@ -130,11 +126,7 @@ func TestWriterPacedFormatsReadPacksAgain(t *testing.T) {
 	if !res.SecondPass || got["starlint.apkg"] == "" {
 		t.Errorf("second pass %v, files %v; want the second pass, and a package", res.SecondPass, keys(got))
 	}
-	for name, data := range want {
-		if got[name] != data {
-			t.Errorf("%s differs from the one-pass export", name)
-		}
-	}
+	sameFiles(t, got, want, "the one-pass export")
 }
 
 // TestInOrderFormatsWaitForTheExportTime: the export's time is the
@@ -152,9 +144,16 @@ func TestInOrderFormatsWaitForTheExportTime(t *testing.T) {
 	if !res.SecondPass || len(res.Skipped) != 1 {
 		t.Errorf("second pass %v, skipped %v; want a second pass, the notes skipped", res.SecondPass, res.Skipped)
 	}
+	sameFiles(t, got, want, "the export without the newer file")
+}
+
+// sameFiles fails unless got holds every file of want, with the same
+// bytes (it may hold more).
+func sameFiles(t *testing.T, got, want map[string]string, what string) {
+	t.Helper()
 	for name, data := range want {
 		if got[name] != data {
-			t.Errorf("%s differs from the export without the newer file", name)
+			t.Errorf("%s differs from %s (files %v, want %v)", name, what, keys(got), keys(want))
 		}
 	}
 }

@@ -244,6 +244,15 @@ func (o *pageOut) sectionStart(id, heading markup) {
 	o.raw("</h2>\n")
 }
 
+// labelled writes a paragraph that opens with a label, "Hint: ...".
+func (o *pageOut) labelled(label markup, s string) {
+	o.raw(`<p><span class="label">`)
+	o.raw(label)
+	o.raw(`:</span> `)
+	o.text(s)
+	o.raw(`</p>`)
+}
+
 // items writes each string as a list item.
 func (o *pageOut) items(list []string) {
 	for _, s := range list {
@@ -349,13 +358,11 @@ func writeWalkthrough(o *pageOut, v *packView) {
 			o.quotedItems(s.Phrases)
 			o.raw(`</ul>`)
 		}
+		o.raw("\n")
+		o.labelled("Coaching", s.Coaching)
+		o.raw("\n")
+		o.labelled("Common mistake", s.Mistake)
 		o.raw(`
-<p><span class="label">Coaching:</span> `)
-		o.text(s.Coaching)
-		o.raw(`</p>
-<p><span class="label">Common mistake:</span> `)
-		o.text(s.Mistake)
-		o.raw(`</p>
 </div>
 `)
 	}
@@ -393,9 +400,9 @@ func writeFollowups(o *pageOut, v *packView) {
 <div class="pair">
 <div class="card weak"><p class="label">Weak answer</p><p>`)
 		o.text(f.Weak.Answer)
-		o.raw(`</p><p><span class="label">Why it fails:</span> `)
-		o.text(f.Weak.Critique)
-		o.raw(`</p></div>
+		o.raw(`</p>`)
+		o.labelled("Why it fails", f.Weak.Critique)
+		o.raw(`</div>
 <div class="card strong"><p class="label">Strong answer</p><p>`)
 		o.text(f.Strong.Answer)
 		o.raw(`</p><p><span class="label">Takeaway:</span> “`)
@@ -419,10 +426,9 @@ func writeWeakAnswer(o *pageOut, v *packView) {
 	o.raw(`</blockquote>
 <ul>`)
 	o.items(w.Problems)
-	o.raw(`</ul>
-<p><span class="label">What the bar raiser thinks:</span> `)
-	o.text(w.Verdict)
-	o.raw("</p>\n")
+	o.raw("</ul>\n")
+	o.labelled("What the bar raiser thinks", w.Verdict)
+	o.raw("\n")
 	if len(w.Checks) > 0 {
 		o.raw(`<h3 id="checks">Quick checks</h3>
 `)
@@ -509,15 +515,13 @@ func writeAngles(o *pageOut, v *packView) {
 		o.raw(`<div class="card"><h3>`)
 		o.text(a.Principle)
 		o.raw(`</h3>
-<p><span class="label">Lead with:</span> `)
-		o.text(a.Lead)
-		o.raw(`</p>
-<p><span class="label">Emphasize:</span> `)
-		o.text(a.Emphasize)
-		o.raw(`</p>
-<p><span class="label">Downplay:</span> `)
-		o.text(a.Downplay)
-		o.raw("</p></div>\n")
+`)
+		o.labelled("Lead with", a.Lead)
+		o.raw("\n")
+		o.labelled("Emphasize", a.Emphasize)
+		o.raw("\n")
+		o.labelled("Downplay", a.Downplay)
+		o.raw("</div>\n")
 	}
 	o.raw(`</section>`)
 }
@@ -540,15 +544,11 @@ func writeLevels(o *pageOut, v *packView) {
 		o.text(l.Guidance)
 		o.raw("</p>\n")
 		if l.Reflection != "" {
-			o.raw(`<p><span class="label">Reflection:</span> `)
-			o.text(l.Reflection)
-			o.raw(`</p>`)
+			o.labelled("Reflection", l.Reflection)
 		}
 		o.raw("\n")
 		if l.Bar != "" {
-			o.raw(`<p><span class="label">The bar:</span> `)
-			o.text(l.Bar)
-			o.raw(`</p>`)
+			o.labelled("The bar", l.Bar)
 		}
 		o.raw("</div>\n")
 	}
@@ -576,9 +576,7 @@ func writeQuiz(o *pageOut, v *packView) {
 		}
 		o.raw("\n")
 		if q.Hint != "" {
-			o.raw(`<p><span class="label">Hint:</span> `)
-			o.text(q.Hint)
-			o.raw(`</p>`)
+			o.labelled("Hint", q.Hint)
 		}
 		o.raw("\n")
 		if len(q.Mistakes) > 0 {
