@@ -77,8 +77,11 @@ func startAlongside(job Job, formats []export.Exporter, opt export.Options, stag
 	return a, nil
 }
 
-// modified is input i's change, as plan gives it.
+// modified is input i's change, as plan gives it (zero without a).
 func (a *alongside) modified(i int) time.Time {
+	if a == nil {
+		return time.Time{}
+	}
 	if a.times == nil {
 		return a.stamp
 	}

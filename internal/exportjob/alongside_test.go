@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,4 +166,42 @@ func keys(m map[string]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// panicky is a direct format that panics on one pack.
+type panicky struct{ on string }
+
+func (panicky) Name() string                                               { return "panicky" }
+func (panicky) Start(export.Options, export.Output) (export.Writer, error) { return nil, nil }
+func (panicky) TakesDirect(export.Options) bool                            { return true }
+func (p panicky) StartDirect(export.Options, export.Output) (export.DirectWriter, error) {
+	return p, nil
+}
+func (p panicky) Take(src *export.Source) error {
+	if src.Pack.ID == p.on {
+		panic("a bug in a format")
+	}
+	return nil
+}
+func (panicky) Finish() error { return nil }
+func (panicky) Abort()        {}
+
+// TestAFormatsPanicDoesNotHangTheExport: the lint recovers from a panic
+// in a format's Take; the in-order formats, waiting for that pack's turn,
+// still hear of it, and the export ends.
+func TestAFormatsPanicDoesNotHangTheExport(t *testing.T) {
+	dir, paths := writePacks(t, func(_ int, generated string) string { return generated })
+	j := job(t, dir, paths)
+	first := strings.TrimSuffix(filepath.Base(paths[0]), ".yaml")
+	j.Formats, j.Force = append(formats(t, "anki-text"), panicky{on: first}), true
+	done := make(chan error, 1)
+	go func() {
+		_, err := exportjob.Run(j)
+		done <- err
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the export hung after a format panicked")
+	}
 }

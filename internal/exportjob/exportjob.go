@@ -209,9 +209,12 @@ func lintAll(job Job, direct []*export.DirectRun, along *alongside, res *Result)
 	var refused atomic.Bool // a pack has errors and there is no Force
 	for i, p := range job.Paths {
 		inputs[i] = lint.Input{Path: p, Failed: func() { along.put(i, nil) }, Done: func(f *pack.File, c lint.Cached) {
+			// along hears of every input once, even if a format panics
+			// here (the lint recovers): the inputs after it wait for it
+			var feed *export.Source
+			defer func() { along.put(i, feed) }()
 			read[i] = true
 			if f.Root == nil {
-				along.put(i, nil)
 				return
 			}
 			linted[i] = &export.Planned{Path: p, ID: strings.Clone(f.Pack.ID), Sum: sha256.Sum256(f.Src)}
@@ -221,7 +224,6 @@ func lintAll(job Job, direct []*export.DirectRun, along *alongside, res *Result)
 				}
 			}
 			if refused.Load() || export.CheckID(f.Pack.ID) != "" {
-				along.put(i, nil)
 				return // the export will be refused; or skipped, and said so
 			}
 			src := &export.Source{Path: p, Pack: f.Pack, Ctx: job.Ctx}
@@ -230,13 +232,9 @@ func lintAll(job Job, direct []*export.DirectRun, along *alongside, res *Result)
 					taken[i] = err
 				}
 			}
-			if along == nil {
-				return
-			}
+			// a pack whose stat failed is not fed: plan says why
 			if modified := along.modified(i); !modified.IsZero() {
-				along.put(i, &export.Source{Path: p, Pack: f.Pack, Modified: modified, Ctx: job.Ctx})
-			} else {
-				along.put(i, nil) // its stat failed: plan says why
+				feed = &export.Source{Path: p, Pack: f.Pack, Modified: modified, Ctx: job.Ctx}
 			}
 		}}
 	}
