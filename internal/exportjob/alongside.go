@@ -136,12 +136,13 @@ func (a *alongside) put(i int, src *export.Source) {
 }
 
 // breakOff gives up: the formats stop, and the second pass will run. The
-// caller holds a.mu.
+// caller holds a.mu. The waiting lint workers go on only once the formats
+// have stopped reading their packs.
 func (a *alongside) breakOff() {
 	a.broken = true
-	close(a.stop)
 	a.run.Abort()
 	a.out.Staging.Drop(a.out.names...)
+	close(a.stop)
 }
 
 // recording is the staging directory, noting the names written to it.
