@@ -4,14 +4,13 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/starlint-dev/starlint/internal/export"
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // alongside feeds the in-order formats (anki-text, the JSON bundle)
@@ -44,7 +43,7 @@ type alongside struct {
 func inPathOrder(paths []string) bool {
 	last := ""
 	for _, p := range paths {
-		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(p), ".yaml"), ".yml")
+		name := pack.FileStem(p)
 		if name < last {
 			return false
 		}
@@ -113,6 +112,8 @@ func (a *alongside) put(i int, src *export.Source) {
 		if s == nil {
 			continue
 		}
+		// out of id order: finish would find it too, but giving up now
+		// saves the formats the rest of the packs
 		if s.Pack.ID < a.lastID || !a.run.Feed(s) {
 			a.breakOff()
 			break

@@ -87,11 +87,10 @@ func Run(job Job) (Result, error) {
 	// too when the packs come in that order (alongside) and none of them
 	// sets its own pace (export.WriterPaced), and otherwise in a second
 	// pass that reads the packs again (export.Stream).
-	direct, streamed, staging, err := startDirect(job.Formats, opt, job.Out)
+	direct, streamed, along, staging, err := startEarly(job, opt)
 	if err != nil {
 		return res, err
 	}
-	var along *alongside
 	// undo drops what the formats wrote, and Out when this run made it,
 	// for an export that stops before its second pass
 	undo := func() {
@@ -101,18 +100,6 @@ func Run(job Job) (Result, error) {
 		}
 		if staging != nil {
 			staging.Undo()
-		}
-	}
-	if len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced) {
-		if staging == nil {
-			if staging, err = export.NewStaging(job.Out); err != nil {
-				undo()
-				return res, err
-			}
-		}
-		if along, err = startAlongside(job, streamed, opt, staging); err != nil {
-			undo()
-			return res, err
 		}
 	}
 
@@ -280,32 +267,48 @@ func plan(job Job, linted []*export.Planned, read []bool, times []time.Time, nee
 	return planned
 }
 
-// startDirect starts the chosen formats that can take packs as they are
-// linted (export.Direct), into a staging directory made for them, and
-// returns the others for the second pass. staging is nil when no format
-// is direct: nothing is made before the packs are linted.
-func startDirect(chosen []export.Exporter, opt export.Options, out string) (direct []*export.DirectRun, streamed []export.Exporter, staging *export.Staging, err error) {
-	for _, e := range chosen {
-		if !export.TakesDirect(e, opt) {
+// startEarly starts the formats that take the packs during the lint,
+// into a staging directory made for them: the direct ones
+// (export.Direct), and the in-order ones when alongside can feed them. It
+// returns the in-order formats, for alongside or the second pass. staging
+// is nil when no format starts early: nothing is made before the packs
+// are linted.
+func startEarly(job Job, opt export.Options) (direct []*export.DirectRun, streamed []export.Exporter, along *alongside, staging *export.Staging, err error) {
+	var early []export.Exporter
+	for _, e := range job.Formats {
+		if export.TakesDirect(e, opt) {
+			early = append(early, e)
+		} else {
 			streamed = append(streamed, e)
-			continue
 		}
-		if staging == nil {
-			if staging, err = export.NewStaging(out); err != nil {
-				return nil, nil, nil, err
-			}
+	}
+	feedAlong := len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced)
+	if len(early) == 0 && !feedAlong {
+		return nil, streamed, nil, nil, nil
+	}
+	if staging, err = export.NewStaging(job.Out); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	fail := func(err error) ([]*export.DirectRun, []export.Exporter, *alongside, *export.Staging, error) {
+		for _, d := range direct {
+			d.Abort()
 		}
+		staging.Undo()
+		return nil, nil, nil, nil, err
+	}
+	for _, e := range early {
 		r, err := export.StartDirect(e, opt, staging)
 		if err != nil {
-			for _, d := range direct {
-				d.Abort()
-			}
-			staging.Undo()
-			return nil, nil, nil, err
+			return fail(err)
 		}
 		direct = append(direct, r)
 	}
-	return direct, streamed, staging, nil
+	if feedAlong {
+		if along, err = startAlongside(job, streamed, opt, staging); err != nil {
+			return fail(err)
+		}
+	}
+	return direct, streamed, along, staging, nil
 }
 
 // fileCounts is how many files each chosen format wrote.

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/starlint-dev/starlint/internal/export"
@@ -88,7 +89,11 @@ func assetName(base, ext, content string) string {
 	return base + "-" + hex.EncodeToString(sum[:6]) + ext
 }
 
-var theSite = &site{CSSFile: assetName("site", ".css", siteCSS), JSFile: assetName("site", ".js", siteJS)}
+// theSite names the assets, hashed on first use: every starlint command
+// would pay for the hashes at start-up, and only an HTML export needs them.
+var theSite = sync.OnceValue(func() site {
+	return site{CSSFile: assetName("site", ".css", siteCSS), JSFile: assetName("site", ".js", siteJS)}
+})
 
 // Start implements export.Exporter: a page per pack as it arrives, the
 // index, which needs only a line per pack, at Finish.
@@ -184,7 +189,7 @@ func (w *writer) Finish() error {
 	if err := writeLayout(&o, "Pattern packs", nil, func() error { return writeIndex(&o, cats, pool) }, w.packs); err != nil {
 		return err
 	}
-	for _, f := range []struct{ name, content string }{{theSite.CSSFile, siteCSS}, {theSite.JSFile, siteJS}} {
+	for _, f := range []struct{ name, content string }{{theSite().CSSFile, siteCSS}, {theSite().JSFile, siteJS}} {
 		if err := w.out.WriteFile(f.name, []byte(f.content)); err != nil {
 			return err
 		}

@@ -18,7 +18,7 @@ func buildSite(t *testing.T) *export.MemOutput {
 
 func TestFiles(t *testing.T) {
 	out := buildSite(t)
-	want := []string{"disagreed-with-manager.html", "failed-to-deliver.html", "hostile-text.html", "index.html", theSite.CSSFile, theSite.JSFile}
+	want := []string{"disagreed-with-manager.html", "failed-to-deliver.html", "hostile-text.html", "index.html", theSite().CSSFile, theSite().JSFile}
 	slices.Sort(want)
 	if got := out.Names(); !slices.Equal(got, want) {
 		t.Errorf("files = %s, want %s", got, want)
@@ -77,8 +77,8 @@ func TestPackPage(t *testing.T) {
 // request leaves the site and injected script could not run.
 func TestNoRequestsOutsideTheSite(t *testing.T) {
 	out := buildSite(t)
-	if string(out.Files[theSite.CSSFile]) != siteCSS || string(out.Files[theSite.JSFile]) != siteJS {
-		t.Fatalf("the site's %s and %s are not written as embedded", theSite.CSSFile, theSite.JSFile)
+	if string(out.Files[theSite().CSSFile]) != siteCSS || string(out.Files[theSite().JSFile]) != siteJS {
+		t.Fatalf("the site's %s and %s are not written as embedded", theSite().CSSFile, theSite().JSFile)
 	}
 	for name, data := range out.Files {
 		if !strings.HasSuffix(name, ".html") {
@@ -94,12 +94,12 @@ func TestNoRequestsOutsideTheSite(t *testing.T) {
 		for _, m := range regexp.MustCompile(`<\w+[^>]*\s(?:src|href)="([^"#][^"]*\.(?:js|css|png|svg|woff2?))"`).FindAllStringSubmatch(page, -1) {
 			loads = append(loads, m[1])
 		}
-		if want := []string{theSite.CSSFile, theSite.JSFile}; !slices.Equal(loads, want) {
+		if want := []string{theSite().CSSFile, theSite().JSFile}; !slices.Equal(loads, want) {
 			t.Errorf("%s loads %q, want only %q", name, loads, want)
 		}
 		// every script element is the site's own or the study data, which never runs
 		for _, tag := range regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1) {
-			if tag != `<script src="`+theSite.JSFile+`">` && tag != `<script type="application/json" id="study-data">` {
+			if tag != `<script src="`+theSite().JSFile+`">` && tag != `<script type="application/json" id="study-data">` {
 				t.Errorf("%s: unexpected %s", name, tag)
 			}
 		}

@@ -19,7 +19,7 @@ func writeLayout(o *pageOut, title string, v *packView, main func() error, index
 	o.text(title)
 	o.raw(`</title>
 <link rel="stylesheet" href="`)
-	o.pageLink(theSite.CSSFile)
+	o.pageLink(theSite().CSSFile)
 	o.raw(`">
 </head>
 <body>
@@ -51,7 +51,7 @@ func writeLayout(o *pageOut, title string, v *packView, main func() error, index
 	}
 	o.raw(`. Works offline.</p></footer>
 <script src="`)
-	o.pageLink(theSite.JSFile)
+	o.pageLink(theSite().JSFile)
 	o.raw(`"></script>
 </body>
 </html>

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // IDUnique finds pack ids shared by several files, and quiz ids shared
@@ -74,8 +75,7 @@ var IDMatchesFilename = &lint.Rule{
 	Run: func(p *lint.Pass) {
 		id := p.Pack.ID
 		base := filepath.Base(p.File.Path)
-		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
-		if id == "" || stem == id {
+		if id == "" || pack.FileStem(base) == id {
 			return
 		}
 		p.Reportf("/id", "id %q differs from the file name %q: rename the file to %s%s or change the id", id, base, id, filepath.Ext(base))
