@@ -26,7 +26,9 @@ after(async () => { await browser?.close(); });
 
 // open loads a page and records console errors, page errors, dialogs and
 // every request that is not a page of the site. seed fixes the session's
-// shuffle; clock installs Playwright's fake clock first.
+// shuffle; clock installs Playwright's fake clock first and pauses it once
+// the page has loaded, so only the test's runFor moves time on: a slow
+// runner's real seconds must not leak into a timer's reading.
 async function open(name, options = {}) {
   const { seed, clock, ...contextOptions } = options;
   const context = await browser.newContext(contextOptions);
@@ -41,6 +43,7 @@ async function open(name, options = {}) {
   page.on("dialog", async (d) => { problems.push("dialog: " + d.message()); await d.dismiss(); });
   page.on("request", (r) => { if (!r.url().startsWith("file://" + site + "/")) problems.push("request: " + r.url()); });
   await page.goto(url(name));
+  if (clock) { await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000)); }
   return { page, context, problems };
 }
 
