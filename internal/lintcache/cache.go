@@ -35,7 +35,7 @@ import (
 )
 
 // magic starts every cache file; the number is the format version.
-const magic = "starlint-lint-cache-v4\n" // v4: a table, results decoded on lookup (format.go)
+const magic = "starlint-lint-cache-v5\n" // v5: a CRC-32C check instead of SHA-256 (v4: a table, results decoded on lookup)
 
 // magicPrefix is what every version of the cache file starts with: a file
 // without it is not a cache, and is never overwritten.
@@ -99,21 +99,21 @@ func Open(path, key string) *Cache {
 		c.refuse = refuse
 		return c
 	}
-	if data == nil || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
+	if data == nil || len(data) < len(magic)+checkSize || !bytes.HasPrefix(data, []byte(magic)) {
 		return c // none yet, or another version: rebuilt and replaced
 	}
-	body := data[len(magic) : len(data)-sha256.Size]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
+	body := data[len(magic) : len(data)-checkSize]
+	if !bytes.Equal(appendCheck(nil, body), data[len(data)-checkSize:]) {
 		return c // corrupt or truncated
 	}
 	// data is never written from here on, so the string can share its
 	// memory: every path and result string is then a piece of the file.
 	text := unsafe.String(unsafe.SliceData(data), len(data))
-	records, written, ok := indexTable(text[:len(text)-sha256.Size], len(magic), key)
+	records, written, ok := indexTable(text[:len(text)-checkSize], len(magic), key)
 	if !ok {
 		return c
 	}
-	c.text, c.records, c.tableEnd, c.written = text, records, len(text)-sha256.Size, time.Unix(0, written)
+	c.text, c.records, c.tableEnd, c.written = text, records, len(text)-checkSize, time.Unix(0, written)
 	return c
 }
 
@@ -230,7 +230,7 @@ func readCacheFile(path string) (data []byte, refuse string) {
 	defer f.Close()
 	// read at the size the stat gave (one read, no growing buffer), and
 	// past it, in case the file grew since
-	data = make([]byte, 0, st.Size()+512)
+	data = readBuffer(int(st.Size()) + 512)
 	data, err = readAll(io.LimitReader(f, MaxSize+1), data)
 	if err != nil || len(data) > MaxSize {
 		return nil, fmt.Sprintf("cannot read %s as a cache", path)
@@ -243,11 +243,11 @@ func readCacheFile(path string) (data []byte, refuse string) {
 
 // Lookup returns the results cached for the file at path, when the file is
 // unchanged since they were put.
-func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta, nil) }
+func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta, nil, nil) }
 
-// lookup is Lookup with the stat to use, and find's hint of where the
-// record is.
-func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int) (lint.Cached, bool) {
+// lookup is Lookup with the stat to use, find's hint of where the record
+// is, and where pack refs come from.
+func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, refs *refSlab) (lint.Cached, bool) {
 	prefix, rel := c.cwdPrefix, path // the absolute path is prefix+rel
 	if !c.joinsCleanly(path) {
 		abs, err := c.abs(path)
@@ -281,7 +281,7 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int) 
 		c.dirty = true
 		c.mu.Unlock()
 	}
-	r, err := decodeResult(held.result, path)
+	r, err := decodeResult(held.result, path, refs)
 	if err != nil {
 		c.miss() // a damaged entry: lint the file again
 		return lint.Cached{}, false
@@ -375,8 +375,7 @@ func (c *Cache) Save() error {
 		enc.string(e.result)
 		paths = paths[1:]
 	}
-	sum := sha256.Sum256(enc.b[len(magic):])
-	out := append(enc.b, sum[:]...)
+	out := appendCheck(enc.b, enc.b[len(magic):])
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return err
 	}

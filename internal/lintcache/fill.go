@@ -28,6 +28,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 			stats := newDirStatter()
 			defer stats.close()
 			next := 0 // where the next input's record most likely is
+			refs := &refSlab{}
 			for {
 				end := int(taken.Add(run))
 				if end-run >= len(inputs) {
@@ -37,7 +38,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 				found := make([]lint.Cached, len(batch)) // one allocation a run, not one a hit
 				for i := range batch {
 					in := &batch[i]
-					if r, ok := c.lookup(in.Path, stats.stat, &next); ok {
+					if r, ok := c.lookup(in.Path, stats.stat, &next, refs); ok {
 						found[i] = r
 						in.Cached = &found[i]
 					} else {
@@ -63,7 +64,33 @@ func (c *Cache) abs(path string) (string, error) {
 // working directory, as a walk of a relative directory gives them. Such a
 // path is looked up without building its absolute form.
 func (c *Cache) joinsCleanly(path string) bool {
-	return c.cwd != "" && filepath.IsLocal(path) && filepath.Clean(path) == path
+	if c.cwd == "" {
+		return false
+	}
+	if filepath.Separator == '/' {
+		return cleanLocalSlashed(path)
+	}
+	return filepath.IsLocal(path) && filepath.Clean(path) == path
+}
+
+// cleanLocalSlashed is filepath.IsLocal(path) && filepath.Clean(path) ==
+// path where the separator is '/', in one pass: the two took a twentieth
+// of a warm run's CPU. The path must be non-empty and relative, and no
+// element of it empty, "." or ".." (so "." itself is refused, which they
+// accept: its absolute form is the directory alone).
+func cleanLocalSlashed(path string) bool {
+	start := 0
+	for i := 0; i <= len(path); i++ {
+		if i < len(path) && path[i] != '/' {
+			continue
+		}
+		switch path[start:i] {
+		case "", ".", "..":
+			return false
+		}
+		start = i + 1
+	}
+	return true
 }
 
 // compareJoined compares a+b with s, as strings.Compare(a+b, s) would,

@@ -72,3 +72,29 @@ func TestCompareJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanLocalSlashed: the one-pass check agrees with the standard
+// library's IsLocal and Clean on every path below but ".", which both
+// accept and whose absolute form is not the working directory, a
+// separator and "." (a file is never named ".").
+func TestCleanLocalSlashed(t *testing.T) {
+	paths := []string{"", ".", "..", "/", "a", "a/b", "a/b.yaml", "/a", "a/", "a//b", "./a", "a/.", "a/..", "../a",
+		"a/../b", "a/./b", ".a", "..a", "a..", "a/.b", "a/..b/c", "...", "a/...", "//", "a\\b", "a/b/"}
+	for _, p := range paths {
+		want := filepath.IsLocal(p) && filepath.Clean(p) == p && p != "."
+		if got := cleanLocalSlashed(p); got != want {
+			t.Errorf("cleanLocalSlashed(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func FuzzCleanLocalSlashed(f *testing.F) {
+	for _, p := range []string{"a/b", "a//b", "./a", "a/..", "..."} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if want := filepath.IsLocal(p) && filepath.Clean(p) == p && p != "."; cleanLocalSlashed(p) != want {
+			t.Errorf("cleanLocalSlashed(%q) = %v, want %v", p, !want, want)
+		}
+	})
+}

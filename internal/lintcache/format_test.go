@@ -1,7 +1,6 @@
 package lintcache
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"math/rand/v2"
 	"os"
@@ -36,23 +35,23 @@ func TestResultRoundTrip(t *testing.T) {
 	}
 	enc := &encoder{}
 	encodeResult(enc, in)
-	out, err := decodeResult(string(enc.b), "p.yaml")
+	out, err := decodeResult(string(enc.b), "p.yaml", nil)
 	if err != nil || !reflect.DeepEqual(out, in) {
 		t.Fatalf("round trip:\n got %+v, %v\nwant %+v", out, err, in)
 	}
 	empty := &encoder{}
 	encodeResult(empty, lint.Cached{})
-	if out, err := decodeResult(string(empty.b), "q"); err != nil || out.Diags != nil || out.Ref != nil {
+	if out, err := decodeResult(string(empty.b), "q", &refSlab{}); err != nil || out.Diags != nil || out.Ref != nil {
 		t.Errorf("empty result: %+v, %v", out, err)
 	}
 	// every cut and every flipped byte is refused or decodes to something,
 	// never a panic or a huge allocation
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < len(enc.b); i++ {
-		decodeResult(string(enc.b[:i]), "p")
+		decodeResult(string(enc.b[:i]), "p", &refSlab{})
 		b := append([]byte(nil), enc.b...)
 		b[r.IntN(len(b))] ^= byte(1 + r.IntN(255))
-		decodeResult(string(b), "p")
+		decodeResult(string(b), "p", nil)
 	}
 }
 
@@ -63,9 +62,8 @@ func TestHostileTable(t *testing.T) {
 	forge := func(build func(e *encoder)) string {
 		e := &encoder{b: []byte(magic)}
 		build(e)
-		sum := sha256.Sum256(e.b[len(magic):])
 		path := filepath.Join(t.TempDir(), "forged.cache")
-		os.WriteFile(path, append(e.b, sum[:]...), 0o644)
+		os.WriteFile(path, appendCheck(e.b, e.b[len(magic):]), 0o644)
 		return path
 	}
 	for name, build := range map[string]func(e *encoder){
@@ -176,9 +174,8 @@ func TestUnsortedTableIsIgnored(t *testing.T) {
 		encodeResult(enc, lint.Cached{})
 		e.string(string(enc.b))
 	}
-	sum := sha256.Sum256(e.b[len(magic):])
 	path := filepath.Join(t.TempDir(), "unsorted.cache")
-	os.WriteFile(path, append(e.b, sum[:]...), 0o644)
+	os.WriteFile(path, appendCheck(e.b, e.b[len(magic):]), 0o644)
 	if c := Open(path, "k"); len(c.records) != 0 {
 		t.Errorf("%d records of an unsorted table trusted", len(c.records))
 	}

@@ -13,7 +13,7 @@ import (
 // write always updates and which no user tool can set back.
 func changeID(st os.FileInfo) (ino uint64, ctime int64) {
 	if s, ok := st.Sys().(*syscall.Stat_t); ok {
-		return s.Ino, s.Ctim.Sec*1e9 + s.Ctim.Nsec
+		return uint64(s.Ino), int64(s.Ctim.Sec)*1e9 + int64(s.Ctim.Nsec) // int32 fields on 32-bit systems
 	}
 	return 0, 0
 }
@@ -39,8 +39,12 @@ func fstatat(dir int, name, path string) (meta, error) {
 		}
 		break
 	}
-	return meta{regular: st.Mode&unix.S_IFMT == unix.S_IFREG, size: st.Size, mod: st.Mtim.Sec*1e9 + st.Mtim.Nsec,
-		ino: st.Ino, ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec}, nil
+	return metaOfStat(&st), nil
+}
+
+func metaOfStat(st *unix.Stat_t) meta {
+	return meta{regular: st.Mode&unix.S_IFMT == unix.S_IFREG, size: st.Size, mod: int64(st.Mtim.Sec)*1e9 + int64(st.Mtim.Nsec),
+		ino: uint64(st.Ino), ctime: int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec)}
 }
 
 // dirStatter stats files through a descriptor of their directory, so that
@@ -48,8 +52,9 @@ func fstatat(dir int, name, path string) (meta, error) {
 // less time in a warm run's stats, which are most of it). A goroutine
 // keeps one for the runs of files it looks up; they share directories.
 type dirStatter struct {
-	dir string // the directory part of the last path, separator included
-	fd  int    // its descriptor, or -1
+	dir  string // the directory part of the last path, separator included
+	fd   int    // its descriptor, or -1
+	name []byte // the file name to stat, NUL-terminated; reused
 }
 
 func newDirStatter() *dirStatter { return &dirStatter{fd: -1} }
@@ -68,7 +73,15 @@ func (s *dirStatter) stat(path string) (meta, error) {
 		}
 		s.dir, s.fd = dir, fd
 	}
-	return fstatat(s.fd, name, path)
+	s.name = append(append(s.name[:0], name...), 0)
+	var st unix.Stat_t
+	if err := rawFstatat(s.fd, s.name, &st); err != nil {
+		if err == unix.ENOSYS {
+			return fstatat(s.fd, name, path)
+		}
+		return meta{}, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	return metaOfStat(&st), nil
 }
 
 func (s *dirStatter) close() {
