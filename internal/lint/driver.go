@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -98,7 +99,8 @@ type Input struct {
 	Path string
 	Load func() (*pack.File, error) // nil means pack.ReadFile(Path)
 	// Cached, when set, holds the file's results from an earlier run: the
-	// file is not loaded, and cross-pack rules use the cached id.
+	// file is not loaded, and cross-pack rules use the cached id. The
+	// engine keeps it as it is: it must not change after Run.
 	Cached *Cached
 	// Done, when set, is called with each file's own results after it is
 	// linted (not for Cached inputs). It may run on several goroutines.
@@ -114,6 +116,7 @@ type Input struct {
 type Cached struct {
 	Diags []Diagnostic
 	Ref   *PackRef
+	rare  *entryRare // set by the engine on the entries it makes, never by a cache
 }
 
 // FileError is a file that could not be read at all.
@@ -256,7 +259,11 @@ func (l *Linter) RunSet(refs []*PackRef) []Diagnostic {
 	if !slices.IsSortedFunc(refs, byFile) { // the engine gives them in order
 		slices.SortFunc(refs, byFile)
 	}
-	var diags []Diagnostic
+	// Each rule reports into its own list, joined in rule order. Over
+	// many packs the rules run side by side: they only read refs, and
+	// they are the serial end of a warm run over 50,000 cached packs.
+	var runs []func()
+	found := make([][]Diagnostic, len(l.active))
 	for i := range l.active {
 		a := &l.active[i]
 		if a.rule.RunSet == nil {
@@ -265,12 +272,27 @@ func (l *Linter) RunSet(refs []*PackRef) []Diagnostic {
 		sp := &SetPass{Rule: a.rule, Packs: refs, Options: a.opts}
 		sp.report = func(d Diagnostic) {
 			d.Rule, d.Severity = a.rule.Name, a.sev
-			diags = append(diags, d)
+			found[i] = append(found[i], d)
 		}
-		a.rule.RunSet(sp)
+		runs = append(runs, func() { a.rule.RunSet(sp) })
 	}
-	return diags
+	if len(refs) < parallelSetPacks {
+		for _, run := range runs {
+			run()
+		}
+	} else {
+		var wg sync.WaitGroup
+		for _, run := range runs {
+			wg.Go(run)
+		}
+		wg.Wait()
+	}
+	return slices.Concat(found...)
 }
+
+// parallelSetPacks is how many packs make the set rules worth a goroutine
+// each.
+const parallelSetPacks = 2000
 
 // suppress drops the diagnostics that `# starlint-disable` comments silence
 // and reports the comments that silence nothing.
