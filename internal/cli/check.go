@@ -12,6 +12,7 @@ import (
 
 	"github.com/starlint-dev/starlint/internal/files"
 	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
 	"github.com/starlint-dev/starlint/internal/lintcache"
@@ -132,7 +133,7 @@ func runCheck(o *checkOptions) error {
 	} else if paths, unreadable, err = findPacks(o.IO, o.Paths, cfg); err != nil {
 		return err
 	}
-	inputs := make([]lint.Input, len(paths))
+	inputs := hugemem.Slice[lint.Input](len(paths))
 	for i, p := range paths {
 		inputs[i] = lint.Input{Path: p}
 		if stdin != nil {
@@ -187,8 +188,14 @@ func runCheck(o *checkOptions) error {
 	diags := res.Diagnostics
 	run := report.Run{Files: res.Files, Unreadable: unreadable, Rules: o.Rules, Version: version()}
 	if o.Quiet {
-		diags = slices.DeleteFunc(slices.Clone(diags), func(d lint.Diagnostic) bool { return d.Severity != lint.Error })
-		_, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics)
+		var errs int
+		errs, run.HiddenWarnings, run.HiddenInfos = lint.Count(res.Diagnostics)
+		diags = make([]lint.Diagnostic, 0, errs) // the errors only, not a copy of every finding
+		for _, d := range res.Diagnostics {
+			if d.Severity == lint.Error {
+				diags = append(diags, d)
+			}
+		}
 	}
 	run.Diagnostics = diags
 	if err := report.Write(o.IO.Out, o.Format, run, report.Options{Color: o.IO.Color}); err != nil {

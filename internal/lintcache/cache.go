@@ -31,6 +31,7 @@ import (
 	"unsafe"
 
 	"github.com/starlint-dev/starlint/internal/fsutil"
+	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
 )
 
@@ -83,6 +84,7 @@ type Cache struct {
 	hits, misses atomic.Int64 // of this run, for logs and tests
 	cwd          string       // for absolute paths without a getwd per file
 	cwdPrefix    string       // cwd ending in a separator: a clean relative path's absolute form is cwdPrefix+path
+	ahead        *ahead       // results decoded from Open to the first lookup (ahead.go)
 }
 
 // Open reads the cache at path for key. Anything unreadable or for another
@@ -114,6 +116,7 @@ func Open(path, key string) *Cache {
 		return c
 	}
 	c.text, c.records, c.tableEnd, c.written = text, records, len(text)-checkSize, time.Unix(0, written)
+	c.decodeAhead()
 	return c
 }
 
@@ -174,19 +177,20 @@ func (c *Cache) pathAt(off int32) string {
 // is where the record after the last one found is: a walk's paths come in
 // order, so the next path's record is most often there, and is tried
 // before a search.
-func (c *Cache) find(prefix, rel string, next *int) (Entry, bool) {
+//
+// record is the entry's index in the file, or -1 for one of this run's.
+func (c *Cache) find(prefix, rel string, next *int) (held Entry, record int, ok bool) {
 	c.mu.RLock()
 	var e *Entry
 	if len(c.changed) > 0 {
 		e = c.changed[prefix+rel]
 	}
-	var held Entry
 	if e != nil {
 		held = *e
 	}
 	c.mu.RUnlock()
 	if e != nil {
-		return held, true
+		return held, -1, true
 	}
 	var i int
 	found := false
@@ -196,13 +200,13 @@ func (c *Cache) find(prefix, rel string, next *int) (Entry, bool) {
 		i, found = sort.Find(len(c.records), func(i int) int { return compareJoined(prefix, rel, c.pathAt(c.records[i])) })
 	}
 	if !found {
-		return Entry{}, false
+		return Entry{}, -1, false
 	}
 	if next != nil {
 		*next = i + 1
 	}
 	_, held = c.recordAt(c.records[i])
-	return held, true
+	return held, i, true
 }
 
 // readCacheFile reads the cache file, which must be a regular file (not a
@@ -230,7 +234,7 @@ func readCacheFile(path string) (data []byte, refuse string) {
 	defer f.Close()
 	// read at the size the stat gave (one read, no growing buffer), and
 	// past it, in case the file grew since
-	data = readBuffer(int(st.Size()) + 512)
+	data = hugemem.Bytes(int(st.Size()) + 512)
 	data, err = readAll(io.LimitReader(f, MaxSize+1), data)
 	if err != nil || len(data) > MaxSize {
 		return nil, fmt.Sprintf("cannot read %s as a cache", path)
@@ -243,28 +247,36 @@ func readCacheFile(path string) (data []byte, refuse string) {
 
 // Lookup returns the results cached for the file at path, when the file is
 // unchanged since they were put.
-func (c *Cache) Lookup(path string) (lint.Cached, bool) { return c.lookup(path, statMeta, nil, nil) }
+func (c *Cache) Lookup(path string) (lint.Cached, bool) {
+	c.stopAhead()
+	r, ok := c.lookup(path, statMeta, nil, nil, nil)
+	if !ok {
+		return lint.Cached{}, false
+	}
+	return *r, true
+}
 
 // lookup is Lookup with the stat to use, find's hint of where the record
-// is, and where pack refs come from.
-func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, refs *refSlab) (lint.Cached, bool) {
+// is, and where a result decoded here goes (nil: new memory). The caller
+// has called stopAhead.
+func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, slot *lint.Cached, ref *lint.PackRef) (*lint.Cached, bool) {
 	prefix, rel := c.cwdPrefix, path // the absolute path is prefix+rel
 	if !c.joinsCleanly(path) {
 		abs, err := c.abs(path)
 		if err != nil {
-			return lint.Cached{}, false
+			return nil, false
 		}
 		prefix, rel = "", abs
 	}
-	held, ok := c.find(prefix, rel, next)
+	held, record, ok := c.find(prefix, rel, next)
 	if !ok {
 		c.miss()
-		return lint.Cached{}, false
+		return nil, false
 	}
 	st, err := stat(path)
 	if err != nil || !st.regular {
 		c.miss()
-		return lint.Cached{}, false
+		return nil, false
 	}
 	racy := max(st.mod, st.ctime) >= c.written.Add(-racyWindow).UnixNano()
 	if !(st.size == held.Size && st.mod == held.ModTime && st.ino == held.Inode && st.ctime == held.CTime && !racy) {
@@ -272,7 +284,7 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, 
 		src, err := os.ReadFile(path)
 		if err != nil || sha256.Sum256(src) != held.Hash {
 			c.miss()
-			return lint.Cached{}, false
+			return nil, false
 		}
 		held.Size, held.ModTime, held.Inode, held.CTime = st.size, st.mod, st.ino, st.ctime
 		refreshed := held
@@ -281,13 +293,21 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, 
 		c.dirty = true
 		c.mu.Unlock()
 	}
-	r, err := decodeResult(held.result, path, refs)
+	if r := c.takeAhead(record, path); r != nil {
+		c.hit()
+		return r, true
+	}
+	r, err := decodeResult(held.result, path, ref)
 	if err != nil {
 		c.miss() // a damaged entry: lint the file again
-		return lint.Cached{}, false
+		return nil, false
 	}
+	if slot == nil {
+		slot = new(lint.Cached)
+	}
+	*slot = r
 	c.hit()
-	return r, true
+	return slot, true
 }
 
 func (c *Cache) hit()  { c.hits.Add(1) }

@@ -187,26 +187,9 @@ func encodeResult(e *encoder, r lint.Cached) {
 	e.pos(r.Ref.QuizEnd)
 }
 
-// refSlab hands out pack refs from blocks: a warm run decodes one for
-// each of 50,000 packs, and one allocation each was a tenth of its CPU.
-// The nil slab allocates each on its own.
-type refSlab struct{ free []lint.PackRef }
-
-func (s *refSlab) next() *lint.PackRef {
-	if s == nil {
-		return new(lint.PackRef)
-	}
-	if len(s.free) == 0 {
-		s.free = make([]lint.PackRef, 64)
-	}
-	r := &s.free[0]
-	s.free = s.free[1:]
-	return r
-}
-
-// decodeResult reads what encodeResult wrote, for the file at path; refs
-// gives the pack ref's memory.
-func decodeResult(b string, path string, refs *refSlab) (lint.Cached, error) {
+// decodeResult reads what encodeResult wrote, for the file at path; the
+// pack ref, if any, is written to ref (nil: a new one).
+func decodeResult(b string, path string, ref *lint.PackRef) (lint.Cached, error) {
 	d := &decoder{s: b}
 	var r lint.Cached
 	n := d.count()
@@ -233,7 +216,10 @@ func decodeResult(b string, path string, refs *refSlab) (lint.Cached, error) {
 	switch d.uint() {
 	case 0:
 	case 1:
-		r.Ref = refs.next()
+		if ref == nil {
+			ref = new(lint.PackRef)
+		}
+		r.Ref = ref
 		*r.Ref = lint.PackRef{File: path, ID: d.string(), Pos: d.pos(), End: d.pos(), Answers: d.string(), Options: d.string(),
 			QuizPos: d.pos(), QuizEnd: d.pos()}
 	default:

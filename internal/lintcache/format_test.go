@@ -41,14 +41,14 @@ func TestResultRoundTrip(t *testing.T) {
 	}
 	empty := &encoder{}
 	encodeResult(empty, lint.Cached{})
-	if out, err := decodeResult(string(empty.b), "q", &refSlab{}); err != nil || out.Diags != nil || out.Ref != nil {
+	if out, err := decodeResult(string(empty.b), "q", new(lint.PackRef)); err != nil || out.Diags != nil || out.Ref != nil {
 		t.Errorf("empty result: %+v, %v", out, err)
 	}
 	// every cut and every flipped byte is refused or decodes to something,
 	// never a panic or a huge allocation
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < len(enc.b); i++ {
-		decodeResult(string(enc.b[:i]), "p", &refSlab{})
+		decodeResult(string(enc.b[:i]), "p", new(lint.PackRef))
 		b := append([]byte(nil), enc.b...)
 		b[r.IntN(len(b))] ^= byte(1 + r.IntN(255))
 		decodeResult(string(b), "p", nil)
