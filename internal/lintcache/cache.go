@@ -249,7 +249,7 @@ func readCacheFile(path string) (data []byte, refuse string) {
 // unchanged since they were put.
 func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 	c.stopAhead()
-	r, ok := c.lookup(path, statMeta, nil, nil, nil)
+	r, ok := c.lookup(path, statMeta, nil, nil)
 	if !ok {
 		return lint.Cached{}, false
 	}
@@ -259,7 +259,7 @@ func (c *Cache) Lookup(path string) (lint.Cached, bool) {
 // lookup is Lookup with the stat to use, find's hint of where the record
 // is, and where a result decoded here goes (nil: new memory). The caller
 // has called stopAhead.
-func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, slot *lint.Cached, ref *lint.PackRef) (*lint.Cached, bool) {
+func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, slots *resultSlab) (*lint.Cached, bool) {
 	prefix, rel := c.cwdPrefix, path // the absolute path is prefix+rel
 	if !c.joinsCleanly(path) {
 		abs, err := c.abs(path)
@@ -297,13 +297,11 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, 
 		c.hit()
 		return r, true
 	}
+	slot, ref := slots.next()
 	r, err := decodeResult(held.result, path, ref)
 	if err != nil {
 		c.miss() // a damaged entry: lint the file again
 		return nil, false
-	}
-	if slot == nil {
-		slot = new(lint.Cached)
 	}
 	*slot = r
 	c.hit()

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/pack"
 )
@@ -18,12 +17,6 @@ import (
 // cores busy where one at a time waits on each.
 func (c *Cache) Fill(inputs []lint.Input) {
 	c.stopAhead()
-	// Every result not decoded ahead, and its pack ref, in two slices,
-	// allocated at once and in huge pages where they may be: one
-	// allocation each a hit was a tenth of a warm run's CPU, and first
-	// touching their memory another. Pages no hit uses stay untouched.
-	found := hugemem.Slice[lint.Cached](len(inputs))
-	refs := hugemem.Slice[lint.PackRef](len(inputs))
 	done := func(f *pack.File, r lint.Cached) { c.Put(f.Path, f.Src, r) }
 	// Workers take runs of inputs: one hand-off per file cost about as
 	// much as the stat it handed off.
@@ -37,6 +30,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 			stats := newDirStatter()
 			defer stats.close()
 			next := 0 // where the next input's record most likely is
+			slots := &resultSlab{}
 			for {
 				end := int(taken.Add(run))
 				if end-run >= len(inputs) {
@@ -44,7 +38,7 @@ func (c *Cache) Fill(inputs []lint.Input) {
 				}
 				for i := end - run; i < min(end, len(inputs)); i++ {
 					in := &inputs[i]
-					if r, ok := c.lookup(in.Path, stats.stat, &next, &found[i], &refs[i]); ok {
+					if r, ok := c.lookup(in.Path, stats.stat, &next, slots); ok {
 						in.Cached = r
 					} else {
 						in.Done = done
