@@ -12,7 +12,6 @@ import (
 
 	"github.com/starlint-dev/starlint/internal/files"
 	"github.com/starlint-dev/starlint/internal/fsutil"
-	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
 	"github.com/starlint-dev/starlint/internal/lint/rules"
 	"github.com/starlint-dev/starlint/internal/lintcache"
@@ -133,12 +132,10 @@ func runCheck(o *checkOptions) error {
 	} else if paths, unreadable, err = findPacks(o.IO, o.Paths, cfg); err != nil {
 		return err
 	}
-	inputs := hugemem.Slice[lint.Input](len(paths))
-	for i, p := range paths {
-		inputs[i] = lint.Input{Path: p}
-		if stdin != nil {
-			inputs[i].Load = func() (*pack.File, error) { return pack.Load(p, stdin), nil }
-		}
+	inputs := lint.InputsFor(paths)
+	if stdin != nil {
+		p := paths[0]
+		inputs[0].Load = func() (*pack.File, error) { return pack.Load(p, stdin), nil }
 	}
 	cache := <-opened
 	if cache != nil {

@@ -183,3 +183,23 @@ func TestApplyFixes(t *testing.T) {
 		t.Error("ApplyFixes changed its input")
 	}
 }
+
+// TestInputsFor: an input for each path, in order, whether built on one
+// core or on several.
+func TestInputsFor(t *testing.T) {
+	for _, n := range []int{0, 1, 100, 8191, 8192, 50001} {
+		paths := make([]string, n)
+		for i := range paths {
+			paths[i] = fmt.Sprintf("packs/p%06d.yaml", i)
+		}
+		inputs := lint.InputsFor(paths)
+		if len(inputs) != n {
+			t.Fatalf("%d paths, %d inputs", n, len(inputs))
+		}
+		for i, in := range inputs {
+			if in.Path != paths[i] || in.Load != nil || in.Cached != nil || in.Done != nil {
+				t.Fatalf("n=%d: input %d is %+v", n, i, in)
+			}
+		}
+	}
+}
