@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -107,8 +108,7 @@ func runFmt(o *fmtOptions, g *globals) error {
 		case o.Check:
 			fmt.Fprintln(o.IO.Out, safe(path))
 		case o.Diff:
-			from, to := textdiff.FileLabels(path)
-			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
+			printDiff(o.IO, path, src, out)
 		default:
 			if err := fsutil.ReplaceFile(path, src, out); err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "starlint: %s\n", safe(err))
@@ -166,11 +166,31 @@ func fmtStdin(o *fmtOptions) error {
 		}
 	case o.Diff:
 		if string(out) != string(src) {
-			from, to := textdiff.FileLabels(name)
-			fmt.Fprint(o.IO.Out, textdiff.Unified(from, to, string(src), string(out)))
+			printDiff(o.IO, name, src, out)
 		}
 	default:
 		o.IO.Out.Write(out)
 	}
 	return nil
+}
+
+// printDiff prints the unified diff of formatting the file at path. Piped,
+// it is a patch, byte for byte. On a terminal, control characters in its
+// lines (a pack's text, a file name) are escaped as lint escapes them, so
+// that a pack cannot drive the terminal.
+func printDiff(io *IO, path string, src, out []byte) {
+	from, to := textdiff.FileLabels(path)
+	diff := textdiff.Unified(from, to, string(src), string(out))
+	if io.Terminal {
+		lines := strings.SplitAfter(diff, "\n")
+		for i, l := range lines {
+			body, nl := strings.CutSuffix(l, "\n")
+			lines[i] = report.EscapeControls(body)
+			if nl {
+				lines[i] += "\n"
+			}
+		}
+		diff = strings.Join(lines, "")
+	}
+	fmt.Fprint(io.Out, diff)
 }

@@ -17,6 +17,10 @@ type IO struct {
 	// not say otherwise; ErrColor the same for ErrOut.
 	Color    bool
 	ErrColor bool
+	// Terminal is true when Out is a terminal, whatever NO_COLOR says:
+	// text that would be raw bytes in a pipe (a diff to apply) has its
+	// control characters escaped there.
+	Terminal bool
 	// Getenv reads the environment (os.Getenv in Main).
 	Getenv func(string) string
 }
@@ -24,9 +28,11 @@ type IO struct {
 // SystemIO returns the process's standard streams.
 func SystemIO() *IO {
 	colorOK := os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	terminal := isTerminal(os.Stdout)
 	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		Color:    colorOK && isTerminal(os.Stdout),
+		Color:    colorOK && terminal,
 		ErrColor: colorOK && isTerminal(os.Stderr),
+		Terminal: terminal,
 		Getenv:   os.Getenv}
 }
 
