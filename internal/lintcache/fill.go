@@ -50,6 +50,26 @@ func (c *Cache) Fill(inputs []lint.Input) {
 	wg.Wait()
 }
 
+// resultSlab hands out memory for results decoded on lookup (those not
+// decoded ahead), in blocks: one allocation each was a tenth of a warm
+// run's CPU. The nil slab allocates each on its own.
+type resultSlab struct {
+	results []lint.Cached
+	refs    []lint.PackRef
+}
+
+func (s *resultSlab) next() (*lint.Cached, *lint.PackRef) {
+	if s == nil {
+		return new(lint.Cached), new(lint.PackRef)
+	}
+	if len(s.results) == 0 {
+		s.results, s.refs = make([]lint.Cached, 64), make([]lint.PackRef, 64)
+	}
+	r, ref := &s.results[0], &s.refs[0]
+	s.results, s.refs = s.results[1:], s.refs[1:]
+	return r, ref
+}
+
 // abs is filepath.Abs against the working directory of Open.
 func (c *Cache) abs(path string) (string, error) {
 	if filepath.IsAbs(path) || c.cwd == "" {
