@@ -6,6 +6,7 @@ import (
 
 	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // ahead decodes the file's results in record order on a goroutine of its
@@ -43,8 +44,8 @@ func (c *Cache) decodeAhead() {
 				default:
 				}
 			}
-			_, e := c.recordAt(off)
-			r, err := decodeResult(e.result, "", &a.refs[i])
+			path, e := c.recordAt(off)
+			r, err := decodeResult(e.result, "", pack.FileStem(path), &a.refs[i])
 			if err != nil {
 				return // a damaged record: its lookup finds out for itself
 			}

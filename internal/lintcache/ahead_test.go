@@ -44,6 +44,9 @@ func TestResultsDecodedAhead(t *testing.T) {
 		if got := in.Cached.Ref.File; got != in.Path {
 			t.Errorf("%s: its pack ref names %q", in.Path, got)
 		}
+		if got := in.Cached.Ref.ID; got != "a" { // a.yaml's id is its stem, the others' their own
+			t.Errorf("%s: its pack id is %q", in.Path, got)
+		}
 	}
 	if inputs[0].Cached == inputs[1].Cached {
 		t.Error("two inputs naming one file share one result")

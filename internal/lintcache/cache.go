@@ -33,10 +33,11 @@ import (
 	"github.com/starlint-dev/starlint/internal/fsutil"
 	"github.com/starlint-dev/starlint/internal/hugemem"
 	"github.com/starlint-dev/starlint/internal/lint"
+	"github.com/starlint-dev/starlint/internal/pack"
 )
 
 // magic starts every cache file; the number is the format version.
-const magic = "starlint-lint-cache-v5\n" // v5: a CRC-32C check instead of SHA-256 (v4: a table, results decoded on lookup)
+const magic = "starlint-lint-cache-v6\n" // v6: shorter records (v5: a CRC-32C check; v4: a table, results decoded on lookup)
 
 // magicPrefix is what every version of the cache file starts with: a file
 // without it is not a cache, and is never overwritten.
@@ -57,9 +58,9 @@ type Entry struct {
 	Size    int64
 	ModTime int64 // nanoseconds
 	Inode   uint64
-	CTime   int64 // nanoseconds
-	Hash    [32]byte
-	result  string // encodeResult's bytes
+	CTime   int64          // nanoseconds
+	Hash    [hashSize]byte // contentHash of the file
+	result  string         // encodeResult's bytes
 }
 
 // Cache is an open cache file. It is safe for concurrent use.
@@ -153,7 +154,8 @@ func indexTable(text string, start int, key string) (records []int32, written in
 // record reads one entry of the table.
 func (d *decoder) record() (path string, e Entry) {
 	path = d.string()
-	e.Size, e.ModTime, e.Inode, e.CTime = d.int(), d.int(), d.uint(), d.int()
+	e.Size, e.ModTime, e.Inode = d.int(), d.int(), d.uint()
+	e.CTime = e.ModTime + d.int() // the change time is written from the modification time: most often the same
 	d.fixed(&e.Hash)
 	e.result = d.string()
 	return path, e
@@ -282,7 +284,7 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, 
 	if !(st.size == held.Size && st.mod == held.ModTime && st.ino == held.Inode && st.ctime == held.CTime && !racy) {
 		// metadata changed or cannot be trusted: compare the content
 		src, err := os.ReadFile(path)
-		if err != nil || sha256.Sum256(src) != held.Hash {
+		if err != nil || contentHash(src) != held.Hash {
 			c.miss()
 			return nil, false
 		}
@@ -298,7 +300,7 @@ func (c *Cache) lookup(path string, stat func(string) (meta, error), next *int, 
 		return r, true
 	}
 	slot, ref := slots.next()
-	r, err := decodeResult(held.result, path, ref)
+	r, err := decodeResult(held.result, path, pack.FileStem(path), ref)
 	if err != nil {
 		c.miss() // a damaged entry: lint the file again
 		return nil, false
@@ -326,8 +328,8 @@ func (c *Cache) Put(path string, src []byte, r lint.Cached) {
 		return
 	}
 	enc := &encoder{}
-	encodeResult(enc, r)
-	e := &Entry{Size: int64(len(src)), ModTime: st.mod, Inode: st.ino, CTime: st.ctime, Hash: sha256.Sum256(src), result: string(enc.b)}
+	encodeResult(enc, r, pack.FileStem(path))
+	e := &Entry{Size: int64(len(src)), ModTime: st.mod, Inode: st.ino, CTime: st.ctime, Hash: contentHash(src), result: string(enc.b)}
 	if st.size != e.Size {
 		e.ModTime = 0 // changed since it was read: force a hash check next time
 	}
@@ -388,7 +390,7 @@ func (c *Cache) Save() error {
 		enc.int(e.Size)
 		enc.int(e.ModTime)
 		enc.uint(e.Inode)
-		enc.int(e.CTime)
+		enc.int(e.CTime - e.ModTime)
 		enc.fixed(&e.Hash)
 		enc.string(e.result)
 		paths = paths[1:]

@@ -1,6 +1,7 @@
 package lintcache
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -34,6 +35,19 @@ const checkSize = 4
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// hashSize is how much of a file's SHA-256 the cache keeps: 128 bits
+// tell a changed file from an unchanged one as surely as 256 (a forger
+// would need 2^64 tries for one match), in half the bytes of 50,000
+// records.
+const hashSize = 16
+
+// contentHash is what the cache keeps of a file's content.
+func contentHash(src []byte) (h [hashSize]byte) {
+	sum := sha256.Sum256(src)
+	copy(h[:], sum[:])
+	return h
+}
+
 // appendCheck appends the check of body to b.
 func appendCheck(b, body []byte) []byte {
 	return binary.BigEndian.AppendUint32(b, crc32.Checksum(body, castagnoli))
@@ -42,12 +56,12 @@ func appendCheck(b, body []byte) []byte {
 // encoder appends to a byte slice.
 type encoder struct{ b []byte }
 
-func (e *encoder) uint(v uint64)     { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) int(v int64)       { e.b = binary.AppendVarint(e.b, v) }
-func (e *encoder) string(v string)   { e.uint(uint64(len(v))); e.b = append(e.b, v...) }
-func (e *encoder) pos(p pack.Pos)    { e.int(int64(p.Line)); e.int(int64(p.Col)) }
-func (e *encoder) span(s pack.Span)  { e.int(int64(s.Start)); e.int(int64(s.End)) }
-func (e *encoder) fixed(v *[32]byte) { e.b = append(e.b, v[:]...) }
+func (e *encoder) uint(v uint64)           { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int64)             { e.b = binary.AppendVarint(e.b, v) }
+func (e *encoder) string(v string)         { e.uint(uint64(len(v))); e.b = append(e.b, v...) }
+func (e *encoder) pos(p pack.Pos)          { e.int(int64(p.Line)); e.int(int64(p.Col)) }
+func (e *encoder) span(s pack.Span)        { e.int(int64(s.Start)); e.int(int64(s.End)) }
+func (e *encoder) fixed(v *[hashSize]byte) { e.b = append(e.b, v[:]...) }
 
 // decoder reads what encoder wrote, from a string: the strings it returns
 // are cut from that string, not copied (a warm run over packs with half a
@@ -135,7 +149,7 @@ func (d *decoder) string() string {
 	return v
 }
 
-func (d *decoder) fixed(v *[32]byte) {
+func (d *decoder) fixed(v *[hashSize]byte) {
 	if d.err != nil || len(d.s) < len(v) {
 		d.fail()
 		return
@@ -148,8 +162,10 @@ func (d *decoder) pos() pack.Pos   { return pack.Pos{Line: d.small(), Col: d.sma
 func (d *decoder) span() pack.Span { return pack.Span{Start: d.small(), End: d.small()} }
 
 // encodeResult writes a file's results (without the file name, which the
-// cache sets at lookup).
-func encodeResult(e *encoder, r lint.Cached) {
+// cache sets at lookup). A pack id that is the file's stem, as
+// id-matches-filename wants it, is not written again: stem is the stem of
+// the file the results are for.
+func encodeResult(e *encoder, r lint.Cached, stem string) {
 	e.uint(uint64(len(r.Diags)))
 	for _, d := range r.Diags {
 		e.pos(d.Pos)
@@ -174,11 +190,15 @@ func encodeResult(e *encoder, r lint.Cached) {
 		}
 	}
 	if r.Ref == nil {
-		e.uint(0)
+		e.uint(refNone)
 		return
 	}
-	e.uint(1)
-	e.string(r.Ref.ID)
+	if r.Ref.ID == stem {
+		e.uint(refStemID)
+	} else {
+		e.uint(refOwnID)
+		e.string(r.Ref.ID)
+	}
 	e.pos(r.Ref.Pos)
 	e.pos(r.Ref.End)
 	e.string(r.Ref.Answers)
@@ -187,9 +207,16 @@ func encodeResult(e *encoder, r lint.Cached) {
 	e.pos(r.Ref.QuizEnd)
 }
 
-// decodeResult reads what encodeResult wrote, for the file at path; the
-// pack ref, if any, is written to ref (nil: a new one).
-func decodeResult(b string, path string, ref *lint.PackRef) (lint.Cached, error) {
+// The kinds of pack ref a result holds.
+const (
+	refNone   = 0
+	refOwnID  = 1 // an id of its own follows
+	refStemID = 2 // the id is the file's stem
+)
+
+// decodeResult reads what encodeResult wrote, for the file at path, whose
+// stem is stem; the pack ref, if any, is written to ref (nil: a new one).
+func decodeResult(b, path, stem string, ref *lint.PackRef) (lint.Cached, error) {
 	d := &decoder{s: b}
 	var r lint.Cached
 	n := d.count()
@@ -213,14 +240,18 @@ func decodeResult(b string, path string, ref *lint.PackRef) (lint.Cached, error)
 		}
 		r.Diags = append(r.Diags, diag)
 	}
-	switch d.uint() {
-	case 0:
-	case 1:
+	switch kind := d.uint(); kind {
+	case refNone:
+	case refOwnID, refStemID:
 		if ref == nil {
 			ref = new(lint.PackRef)
 		}
+		id := stem
+		if kind == refOwnID {
+			id = d.string()
+		}
 		r.Ref = ref
-		*r.Ref = lint.PackRef{File: path, ID: d.string(), Pos: d.pos(), End: d.pos(), Answers: d.string(), Options: d.string(),
+		*r.Ref = lint.PackRef{File: path, ID: id, Pos: d.pos(), End: d.pos(), Answers: d.string(), Options: d.string(),
 			QuizPos: d.pos(), QuizEnd: d.pos()}
 	default:
 		d.fail()

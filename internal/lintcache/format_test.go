@@ -33,25 +33,34 @@ func TestResultRoundTrip(t *testing.T) {
 		Ref: &lint.PackRef{File: "p.yaml", ID: "p", Pos: pack.Pos{Line: 2, Col: 5}, End: pack.Pos{Line: 2, Col: 6}, Answers: "ACBD", Options: "4432",
 			QuizPos: pack.Pos{Line: 40, Col: 1}, QuizEnd: pack.Pos{Line: 40, Col: 5}},
 	}
+	// the id as the file's stem (not written again) and as an id of its own
 	enc := &encoder{}
-	encodeResult(enc, in)
-	out, err := decodeResult(string(enc.b), "p.yaml", nil)
+	encodeResult(enc, in, "p")
+	out, err := decodeResult(string(enc.b), "p.yaml", "p", nil)
 	if err != nil || !reflect.DeepEqual(out, in) {
 		t.Fatalf("round trip:\n got %+v, %v\nwant %+v", out, err, in)
 	}
+	own := &encoder{}
+	encodeResult(own, in, "other")
+	if len(own.b) != len(enc.b)+2 {
+		t.Errorf("an id that is the stem took %d bytes, an id of its own %d", len(enc.b), len(own.b))
+	}
+	if out, err := decodeResult(string(own.b), "p.yaml", "other", nil); err != nil || !reflect.DeepEqual(out, in) {
+		t.Fatalf("round trip of an id of its own:\n got %+v, %v\nwant %+v", out, err, in)
+	}
 	empty := &encoder{}
-	encodeResult(empty, lint.Cached{})
-	if out, err := decodeResult(string(empty.b), "q", new(lint.PackRef)); err != nil || out.Diags != nil || out.Ref != nil {
+	encodeResult(empty, lint.Cached{}, "q")
+	if out, err := decodeResult(string(empty.b), "q", "q", new(lint.PackRef)); err != nil || out.Diags != nil || out.Ref != nil {
 		t.Errorf("empty result: %+v, %v", out, err)
 	}
 	// every cut and every flipped byte is refused or decodes to something,
 	// never a panic or a huge allocation
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < len(enc.b); i++ {
-		decodeResult(string(enc.b[:i]), "p", new(lint.PackRef))
+		decodeResult(string(enc.b[:i]), "p", "p", new(lint.PackRef))
 		b := append([]byte(nil), enc.b...)
 		b[r.IntN(len(b))] ^= byte(1 + r.IntN(255))
-		decodeResult(string(b), "p", nil)
+		decodeResult(string(b), "p", "p", nil)
 	}
 }
 
@@ -83,7 +92,7 @@ func TestHostileTable(t *testing.T) {
 			e.int(1)
 			e.uint(1)
 			e.int(1)
-			e.fixed(&[32]byte{})
+			e.fixed(&[hashSize]byte{})
 			e.uint(1 << 40)
 		},
 		"bytes after the table": func(e *encoder) { e.string("k"); e.int(0); e.uint(0); e.b = append(e.b, 7) },
@@ -169,9 +178,9 @@ func TestUnsortedTableIsIgnored(t *testing.T) {
 		e.int(1)
 		e.uint(1)
 		e.int(1)
-		e.fixed(&[32]byte{})
+		e.fixed(&[hashSize]byte{})
 		enc := &encoder{}
-		encodeResult(enc, lint.Cached{})
+		encodeResult(enc, lint.Cached{}, "")
 		e.string(string(enc.b))
 	}
 	path := filepath.Join(t.TempDir(), "unsorted.cache")
