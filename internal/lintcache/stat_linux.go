@@ -52,9 +52,10 @@ func metaOfStat(st *unix.Stat_t) meta {
 // less time in a warm run's stats, which are most of it). A goroutine
 // keeps one for the runs of files it looks up; they share directories.
 type dirStatter struct {
-	dir  string // the directory part of the last path, separator included
-	fd   int    // its descriptor, or -1
-	name []byte // the file name to stat, NUL-terminated; reused
+	dir   string // the directory part of the last path, separator included
+	fd    int    // its descriptor, or -1
+	local bool   // the directory is on a local disk file system: stats go raw
+	name  []byte // the file name to stat, NUL-terminated; reused
 }
 
 func newDirStatter() *dirStatter { return &dirStatter{fd: -1} }
@@ -71,7 +72,10 @@ func (s *dirStatter) stat(path string) (meta, error) {
 		if err != nil {
 			return statMeta(path) // and let it say what is wrong
 		}
-		s.dir, s.fd = dir, fd
+		s.dir, s.fd, s.local = dir, fd, onLocalDisk(fd)
+	}
+	if !s.local {
+		return fstatat(s.fd, name, path)
 	}
 	s.name = append(append(s.name[:0], name...), 0)
 	var st unix.Stat_t
@@ -82,6 +86,23 @@ func (s *dirStatter) stat(path string) (meta, error) {
 		return meta{}, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
 	return metaOfStat(&st), nil
+}
+
+// onLocalDisk reports whether the directory fd is on a file system whose
+// stats never wait on a network or another process. Only those are
+// statted raw (rawFstatat holds its processor): a stat on a hung NFS or
+// FUSE mount must leave the runtime free to act on Ctrl-C.
+func onLocalDisk(fd int) bool {
+	var st unix.Statfs_t
+	if unix.Fstatfs(fd, &st) != nil {
+		return false
+	}
+	switch uint32(st.Type) {
+	case unix.EXT4_SUPER_MAGIC, unix.XFS_SUPER_MAGIC, unix.BTRFS_SUPER_MAGIC, unix.TMPFS_MAGIC,
+		unix.OVERLAYFS_SUPER_MAGIC, unix.F2FS_SUPER_MAGIC, 0x2fc12fc1: // the last: ZFS
+		return true
+	}
+	return false
 }
 
 func (s *dirStatter) close() {
