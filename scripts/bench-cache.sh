@@ -19,15 +19,9 @@ runs=${RUNS:-15}
 style=${STYLE:-block}
 work=${BENCH_DIR:-$(mktemp -d)}
 
-go build -o "$work/starlint-new" ./cmd/starlint
-tree="$work/base-tree"
-rm -rf "$tree"
-git worktree add --detach -f "$tree" "$base" >/dev/null 2>&1
-(cd "$tree" && go build -o "$work/starlint-old" ./cmd/starlint)
-git worktree remove --force "$tree"
-
-dir="$work/corpus-$style-$n"
-[ -d "$dir" ] || go run ./tools/gencorpus -n "$n" -seed 1 -style "$style" -out "$dir"
+. scripts/bench-lib.sh
+build_pair "$base" "$work"
+dir=$(corpus "$n" "$style" "$work")
 
 for b in old new; do
   rm -f "$work/cache-$b"
@@ -42,7 +36,6 @@ for _ in $(seq "$runs"); do
   done
 done
 
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 fastest() { sort -n | head -1; }
 for b in old new; do
   f="$work/cache-$b.times"

@@ -44,8 +44,7 @@ once() {
   tail -1 "$work/time.out" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'
 }
 
-# the median of a column of numbers
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+. scripts/bench-lib.sh # median, corpus
 
 # summarize FILE: the medians of its "wall cpu peakKB" lines
 summarize() {
@@ -62,8 +61,7 @@ if [ -x "$peers/node_modules/.bin/spectral" ]; then have_spectral=1; tools+=(spe
 if command -v yamllint >/dev/null; then have_yamllint=1; tools+=(yamllint); fi
 
 for n in "${sizes[@]}"; do
-  dir="$work/corpus-$style-$n"
-  [ -d "$dir" ] || go run ./tools/gencorpus -n "$n" -seed 1 -style "$style" -out "$dir"
+  dir=$(corpus "$n" "$style" "$work")
   target="$dir"
   if [ "$n" = 1 ]; then target=$(find "$dir" -name '*.yaml' -print -quit); fi
   rm -f "$work/cache-$n"
