@@ -69,8 +69,24 @@ func newPhraseIndex(text string, wanted map[string]bool) *PhraseIndex {
 }
 
 // plainTerm reports whether w is its own single term: folded already,
-// with no hyphen to cut at.
-func plainTerm(w string) bool { return isFolded(w) && strings.IndexByte(w, '-') < 0 }
+// with no hyphen to cut at. One look per byte: it sees every word of
+// every example the phrases are counted in.
+func plainTerm(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if notInPlainTerm[w[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// notInPlainTerm marks the bytes isFolded refuses, and the hyphen.
+var notInPlainTerm = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '-' || !isFolded(string(rune(c))) || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // appendFolded appends w folded as FoldTerm folds it.
 func appendFolded(buf []byte, w string) []byte {

@@ -150,3 +150,19 @@ func TestFoldTermMatchesLower(t *testing.T) {
 		}
 	}
 }
+
+// plainTerm is isFolded without a hyphen, for every string of one and two
+// bytes.
+func TestPlainTermIsFoldedWithoutHyphen(t *testing.T) {
+	for a := 0; a < 256; a++ {
+		for b := -1; b < 256; b++ {
+			w := string([]byte{byte(a)})
+			if b >= 0 {
+				w += string([]byte{byte(b)})
+			}
+			if got, want := plainTerm(w), isFolded(w) && !strings.Contains(w, "-"); got != want {
+				t.Fatalf("plainTerm(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

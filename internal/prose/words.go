@@ -25,54 +25,99 @@ func Words(text string) []Word {
 }
 
 // EachWord calls fn for each word of text (as Words splits them) with its
-// byte offset, until fn returns false. It allocates nothing, for the rules
-// that scan every text of every pack.
+// byte offset, until fn returns false. It allocates nothing: every rule
+// that reads words goes through it, so its inner loops are one table
+// lookup per ASCII byte, and runes are decoded only past ASCII.
 func EachWord(text string, fn func(w string, start int) bool) {
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			if !isASCIIWord(c) {
-				i++
-				continue
-			}
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				i += size
-				continue
-			}
+	for i := 0; i < len(text); {
+		for i < len(text) && byteKind[text[i]]&startsNothing != 0 {
+			i++ // spaces and punctuation: most of what is not a word
+		}
+		if i == len(text) {
+			return
 		}
 		start := i
-		i += size
-		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf && isASCIIWord(c) {
-				i++
-				continue
-			}
+		if byteKind[text[i]] == wordByte {
+			i++
+		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if c >= utf8.RuneSelf && isWordRune(r) {
-				i += size
+			i += size
+			if !isWordRune(r) {
 				continue
 			}
-			if isJoiner(r) && i+size < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[i+size:])
-				prev, _ := utf8.DecodeLastRuneInString(text[:i])
-				if joinsAround(r, prev, next) {
-					i += size
-					continue
-				}
-			}
-			break
 		}
+		i = wordEnd(text, i)
 		if !fn(text[start:i], start) {
 			return
 		}
 	}
 }
+
+// wordEnd returns where the word that reaches i ends: at the first byte
+// that neither is a letter or digit nor joins two of them.
+func wordEnd(text string, i int) int {
+	for {
+		for i < len(text) && byteKind[text[i]] == wordByte {
+			i++
+		}
+		if i == len(text) {
+			return i
+		}
+		c := text[i]
+		size := 1
+		r := rune(c)
+		switch byteKind[c] {
+		case otherByte:
+			return i
+		case multiByte:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if r != '’' {
+				return i
+			}
+		}
+		// a joiner: ' ’ - . or ,
+		if i+size >= len(text) {
+			return i
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !joinsAround(r, prev, next) {
+			return i
+		}
+		i += size
+	}
+}
+
+// Byte kinds for EachWord: an ASCII letter or digit, an ASCII joiner, any
+// other ASCII byte, or the first byte of a longer rune.
+const (
+	otherByte  uint8 = 1 << iota // ASCII, neither letter, digit nor joiner
+	joinerByte                   // ' - . or ,
+	wordByte
+	multiByte
+
+	startsNothing = otherByte | joinerByte // a word cannot start at these
+)
+
+var byteKind = func() (k [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = multiByte
+		case isASCIIWord(byte(c)):
+			k[c] = wordByte
+		case isJoiner(rune(c)):
+			k[c] = joinerByte
+		default:
+			k[c] = otherByte
+		}
+	}
+	return k
+}()
 
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -71,13 +71,65 @@ func countCurly(s string) (n int) {
 }
 
 // hasSpacing reports a doubled space, or a space or tab at a line's end.
-// Space is in every text, so each search for a pair starting with it
-// stops at every word; newlines and tabs are few, so pairs ending in a
-// newline or starting with a tab are found from those.
+// Every text of every pack passes through it, and space is in all of
+// them: a substring search for "  " stops at every word. So it reads
+// eight bytes at a time, marks the spaces and line breaks of each word
+// and looks for a space marked before either. Tabs are rare: a text with
+// one takes the plain searches.
 func hasSpacing(s string) bool {
-	return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") ||
-		strings.Contains(s, "  ") || spaceBeforeNewline(s) ||
-		strings.IndexByte(s, '\t') >= 0 && (strings.Contains(s, "\t ") || strings.Contains(s, "\t\n"))
+	if strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") {
+		return true
+	}
+	carry := uint64(0) // 1: the byte before this word of eight was a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		if bytesEqual(x, '\t') != 0 {
+			return hasSpacingWithTab(s)
+		}
+		sp := bytesEqual(x, ' ')
+		ends := sp | bytesEqual(x, '\n') // what a space must not come before
+		if sp&(ends>>8) != 0 || carry&ends != 0 {
+			return true
+		}
+		carry = sp >> 56 // the last byte's mark, where the next word's first byte has its own
+	}
+	for ; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t':
+			return hasSpacingWithTab(s)
+		case ' ', '\n':
+			if carry != 0 {
+				return true
+			}
+		}
+		carry = 0
+		if s[i] == ' ' {
+			carry = 1
+		}
+	}
+	return false
+}
+
+// bytesEqual sets the high bit of each byte of x that is c, and no other
+// bit (the exact form: no borrow runs from one byte into the next).
+func bytesEqual(x uint64, c byte) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	y := x ^ (0x0101010101010101 * uint64(c))
+	return ^((y&low7 + low7) | y | low7)
+}
+
+// load64 reads eight bytes of s as one little-endian word (the compiler
+// makes it a single load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasSpacingWithTab is hasSpacing for a text with a tab.
+func hasSpacingWithTab(s string) bool {
+	return strings.Contains(s, "  ") || spaceBeforeNewline(s) || strings.Contains(s, "\t ") || strings.Contains(s, "\t\n")
 }
 
 // mayHoldCurly reports whether some text of a file with this source could

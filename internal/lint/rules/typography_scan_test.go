@@ -29,9 +29,9 @@ func TestScanTextAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	pieces := []string{"a", "word", " ", "  ", "\t", "\n", "'", `"`, "‘", "’", "“", "”", "—", "…", "é", "\xe2\x80", "\xe2"}
 	texts := []string{"", " ", "\t", "a ", "a\t", "a  b", "a \nb", "a\t\nb", "a\t b", "it’s", "“q”", "\xe2\x80", "x\xe2\x80\x98"}
-	for i := 0; i < 5000; i++ {
+	for i := 0; i < 50000; i++ {
 		var b strings.Builder
-		for j := r.IntN(12); j > 0; j-- {
+		for j := r.IntN(12 + i%40); j > 0; j-- { // some past eight bytes, read a word at a time
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		texts = append(texts, b.String())
