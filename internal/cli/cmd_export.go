@@ -71,6 +71,7 @@ func runExport(o *exportOptions) error {
 	if o.Out == "" {
 		return trouble("--out is required: the directory to write into")
 	}
+	lowerSoftLimit(exportSoftLimit)
 	var chosen []export.Exporter
 	for _, name := range o.To {
 		e, ok := exporters.Lookup(name)

@@ -83,3 +83,33 @@ func TestPauseGC(t *testing.T) {
 	}
 	resume()
 }
+
+// TestLowerSoftLimit: export's lower limit holds through collections (the
+// live heap is small), a higher one is no change, and without tuneGC's
+// limit (softBase zero, as in tests) nothing is set.
+func TestLowerSoftLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	defer softBase.Store(softBase.Load())
+
+	softBase.Store(0)
+	debug.SetMemoryLimit(1 << 40)
+	lowerSoftLimit(32 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Fatalf("untuned: the limit became %d MB", got>>20)
+	}
+
+	const base = 64 << 20
+	debug.SetMemoryLimit(base)
+	stop := followLiveHeap(base)
+	defer stop()
+	lowerSoftLimit(32 << 20)
+	lowerSoftLimit(96 << 20) // no higher again
+	for range 3 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer resets the limit
+	}
+	if got := debug.SetMemoryLimit(-1); got != 32<<20 {
+		t.Errorf("after lowering to 32 MB and collecting, the limit is %d MB", got>>20)
+	}
+}

@@ -20,24 +20,6 @@ type Direct interface {
 	StartDirect(opt Options, out Output) (DirectWriter, error)
 }
 
-// WriterPaced is an in-order Exporter whose writer, not the reading of
-// the packs, sets an export's pace: Anki, whose one SQLite connection
-// inserts every note. Feeding it packs during the lint saves it no time
-// (the second read of the packs overlaps its inserts) and holds the
-// lint's memory and its own at once (at 10,000 packs: 160 MB, against
-// 127-143 MB with the second pass), so the export gives it the second
-// pass.
-type WriterPaced interface {
-	Exporter
-	WriterPaced()
-}
-
-// IsWriterPaced reports whether e is WriterPaced.
-func IsWriterPaced(e Exporter) bool {
-	_, ok := e.(WriterPaced)
-	return ok
-}
-
 // DirectWriter receives a direct export's packs, then Finish, or Abort
 // when the export stops early.
 type DirectWriter interface {

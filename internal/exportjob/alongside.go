@@ -13,7 +13,7 @@ import (
 	"github.com/starlint-dev/starlint/internal/pack"
 )
 
-// alongside feeds the in-order formats (anki-text, the JSON bundle)
+// alongside feeds the in-order formats (Anki, anki-text, the JSON bundle)
 // during the lint, so that each pack is read and parsed once instead of
 // again in a second pass. That needs two things known before the lint
 // ends, and both are guessed: that the packs come, in path order, in the

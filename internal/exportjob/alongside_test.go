@@ -117,17 +117,26 @@ func TestInOrderFormatsReadPacksOnce(t *testing.T) {
 	}
 }
 
-// TestWriterPacedFormatsReadPacksAgain: Anki's inserts set its pace, so
-// it gains nothing from the lint's read and takes the second pass, with
-// anki-text beside it.
-func TestWriterPacedFormatsReadPacksAgain(t *testing.T) {
+// TestAnkiReadsPacksOnce: Anki, whose inserts are an export's slowest
+// part, takes the packs during the lint too, beside anki-text and JSON,
+// and its package is the one the second pass builds.
+func TestAnkiReadsPacksOnce(t *testing.T) {
 	dir, paths := writePacks(t, func(_ int, generated string) string { return generated })
-	_, want := exportAll(t, dir, paths, time.Time{})
-	res, got := exportAll(t, dir, paths, time.Time{}, "anki", "anki-text", "json")
-	if !res.SecondPass || got["starlint.apkg"] == "" {
-		t.Errorf("second pass %v, files %v; want the second pass, and a package", res.SecondPass, keys(got))
+	res, want := exportAll(t, dir, paths, time.Time{}, "anki", "anki-text", "json")
+	if res.SecondPass || want["starlint.apkg"] == "" {
+		t.Fatalf("packs named by id: second pass %v, files %v; want them read once, and a package", res.SecondPass, keys(want))
 	}
-	sameFiles(t, got, want, "the one-pass export")
+
+	// the ids against the names: the package from the second pass is
+	// byte for byte the one from the lint's
+	dirBack, pathsBack := writePacks(t, func(k int, _ string) string { return fmt.Sprintf("f%03d.yaml", 39-k) })
+	res, back := exportAll(t, dirBack, pathsBack, time.Time{}, "anki")
+	if !res.SecondPass {
+		t.Errorf("ids against the names: no second pass")
+	}
+	if back["starlint.apkg"] != want["starlint.apkg"] {
+		t.Errorf("the package from the second pass differs from the one made during the lint")
+	}
 }
 
 // TestInOrderFormatsWaitForTheExportTime: the export's time is the

@@ -84,9 +84,8 @@ func Run(job Job) (Result, error) {
 	// Formats whose files for a pack need that pack alone (JSON) take each
 	// pack as it is linted, into a staging directory inside Out. The
 	// others need the packs in id order: they take them during the lint
-	// too when the packs come in that order (alongside) and none of them
-	// sets its own pace (export.WriterPaced), and otherwise in a second
-	// pass that reads the packs again (export.Stream).
+	// too when the packs come in that order (alongside), and otherwise in
+	// a second pass that reads the packs again (export.Stream).
 	direct, streamed, along, staging, err := startEarly(job, opt)
 	if err != nil {
 		return res, err
@@ -282,7 +281,7 @@ func startEarly(job Job, opt export.Options) (direct []*export.DirectRun, stream
 			streamed = append(streamed, e)
 		}
 	}
-	feedAlong := len(streamed) > 0 && inPathOrder(job.Paths) && !slices.ContainsFunc(streamed, export.IsWriterPaced)
+	feedAlong := len(streamed) > 0 && inPathOrder(job.Paths)
 	if len(early) == 0 && !feedAlong {
 		return nil, streamed, nil, nil, nil
 	}

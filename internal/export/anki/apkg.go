@@ -32,10 +32,6 @@ type Exporter struct{}
 // Name implements export.Exporter.
 func (Exporter) Name() string { return "anki" }
 
-// WriterPaced implements export.WriterPaced: the collection's inserts,
-// one at a time, are the export's slowest part.
-func (Exporter) WriterPaced() {}
-
 // schema11 is Anki's legacy collection schema (rslib/src/storage/schema11.sql).
 const schema11 = `
 CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
