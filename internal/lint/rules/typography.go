@@ -80,7 +80,7 @@ func hasSpacing(s string) bool {
 	if strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") {
 		return true
 	}
-	carry := uint64(0) // 1: the byte before this word of eight was a space
+	carry := uint64(0) // not zero: the byte before this one (or these eight) was a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s[i : i+8])
@@ -95,16 +95,15 @@ func hasSpacing(s string) bool {
 		carry = sp >> 56 // the last byte's mark, where the next word's first byte has its own
 	}
 	for ; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\t':
+		c := s[i]
+		if c == '\t' {
 			return hasSpacingWithTab(s)
-		case ' ', '\n':
-			if carry != 0 {
-				return true
-			}
+		}
+		if carry != 0 && (c == ' ' || c == '\n') {
+			return true
 		}
 		carry = 0
-		if s[i] == ' ' {
+		if c == ' ' {
 			carry = 1
 		}
 	}
