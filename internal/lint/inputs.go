@@ -12,8 +12,8 @@ import (
 // on one core was a twentieth of the run.
 func InputsFor(paths []string) []Input {
 	inputs := hugemem.Slice[Input](len(paths))
-	const chunk = 4096
-	if len(paths) < 2*chunk {
+	const parallelFrom = 8192 // fewer take longer to hand out than to fill
+	if len(paths) < parallelFrom {
 		for i, p := range paths {
 			inputs[i].Path = p
 		}
