@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	_ "modernc.org/sqlite" // reads the collections back, and builds the oracle's
+
 	"github.com/starlint-dev/starlint/internal/export"
 	"github.com/starlint-dev/starlint/internal/export/exporttest"
 	"github.com/starlint-dev/starlint/internal/pack"

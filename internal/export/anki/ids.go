@@ -1,6 +1,7 @@
 // Package anki writes Anki decks: a real .apkg package (a zip holding a
-// schema-11 SQLite collection and the media map, built with the pure-Go
-// modernc.org/sqlite) and Anki's plain-text import format. Identity is
+// schema-11 SQLite collection, written straight into SQLite's file format
+// by internal/sqlitefile, and the media map) and Anki's plain-text import
+// format. Identity is
 // stable across exports — note GUIDs, note-type ids and deck names derive
 // from pack and item ids, never from text — so re-importing an edited pack
 // updates its notes and keeps the learner's review history.

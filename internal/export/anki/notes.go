@@ -98,6 +98,8 @@ type note struct {
 	Cards  int // 1, or a cloze note's number of deletions
 	Tags   []string
 	Mod    time.Time
+	row    []byte // the notes table's row, made in Prepare (apkg.go)
+	csum   int64
 }
 
 // esc escapes pack text for an Anki field, which is HTML. Control
