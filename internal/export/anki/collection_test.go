@@ -87,24 +87,7 @@ func tableRows(t *testing.T, db *sql.DB, table string) [][]any {
 		exprs = append(exprs, c, "typeof("+c+")")
 	}
 	cols.Close()
-	rows, err := db.Query("SELECT " + strings.Join(exprs, ", ") + " FROM " + table + " ORDER BY rowid")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out [][]any
-	for rows.Next() {
-		vals := make([]any, len(exprs))
-		ptrs := make([]any, len(exprs))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, vals)
-	}
-	return out
+	return queryAll(t, db, "SELECT "+strings.Join(exprs, ", ")+" FROM "+table+" ORDER BY rowid")
 }
 
 // TestCollectionMatchesSQLInserts compares the collection the exporter
