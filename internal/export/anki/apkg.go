@@ -188,7 +188,7 @@ func (w *packageWriter) Finish() error {
 	if err := w.finishCollection(); err != nil {
 		return fmt.Errorf("building the Anki collection: %w", err)
 	}
-	// The packs and the database's buffers are garbage by now, and the
+	// The packs and the writer's buffers are garbage by now, and the
 	// collector, tuned for the run's large heap, would let the
 	// compressors' buffers come on top of them: collected first, the
 	// compressors reuse their memory instead (peak memory 149-152 MB
