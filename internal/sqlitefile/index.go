@@ -24,6 +24,7 @@ func (f *File) Index(name, table, sql string, cols int, entries []int64) error {
 	entry := func(i int32) []int64 { return entries[int(i)*cols : int(i+1)*cols] }
 	slices.SortFunc(order, func(a, b int32) int { return slices.Compare(entry(a), entry(b)) })
 	arena := make([]byte, 0, len(entries)*5)
+	ends := make([]int, 0, len(order))
 	var r Record
 	for i, o := range order {
 		if i > 0 && slices.Equal(entry(order[i-1]), entry(o)) {
@@ -34,54 +35,19 @@ func (f *File) Index(name, table, sql string, cols int, entries []int64) error {
 			r.Int(v)
 		}
 		arena = r.AppendTo(arena)
+		ends = append(ends, len(arena))
 	}
-	keys := make([][]byte, 0, len(order))
-	for rest := arena; len(rest) > 0; {
-		n := recordLen(rest)
-		keys = append(keys, rest[:n:n])
-		rest = rest[n:]
+	keys := make([][]byte, len(ends))
+	for i, end := range ends {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		keys[i] = arena[start:end:end]
 	}
 	root := f.writeIndexTree(keys)
 	f.objects = append(f.objects, object{kind: "index", name: name, table: table, sql: sql, root: root})
 	return f.err
-}
-
-// recordLen is the length of the record at the start of b: its header,
-// then the bodies its serial types give.
-func recordLen(b []byte) int {
-	size, n := readVarint(b)
-	end := int(size)
-	for i := n; i < int(size); {
-		st, k := readVarint(b[i:])
-		i += k
-		end += serialBodyLen(st)
-	}
-	return end
-}
-
-func serialBodyLen(st uint64) int {
-	switch {
-	case st >= 12:
-		return int(st-12) / 2
-	case st <= 4:
-		return []int{0, 1, 2, 3, 4}[st]
-	case st == 5:
-		return 6
-	case st == 6 || st == 7:
-		return 8
-	}
-	return 0 // 8 and 9: the integers 0 and 1
-}
-
-func readVarint(b []byte) (uint64, int) {
-	var v uint64
-	for i := 0; i < 8; i++ {
-		v = v<<7 | uint64(b[i]&0x7f)
-		if b[i] < 0x80 {
-			return v, i + 1
-		}
-	}
-	return v<<8 | uint64(b[8]), 9
 }
 
 // writeIndexTree writes a b-tree of sorted keys from the leaves up and

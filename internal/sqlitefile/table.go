@@ -15,13 +15,12 @@ type child struct {
 // and fill leaves that are written as they fill; Close builds the
 // interior pages over them.
 type Table struct {
-	f       *File
-	leaf    *page
-	leaves  []child
-	last    int64
-	rows    int
-	cell    []byte
-	written bool
+	f      *File
+	leaf   *page
+	leaves []child
+	last   int64
+	rows   int
+	cell   []byte
 }
 
 // Append adds a row: rowid and its record (Record.AppendTo).
