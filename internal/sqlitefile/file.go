@@ -8,17 +8,18 @@
 package sqlitefile
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
-	"os"
+	"io"
 )
 
 // File is a database file being written. Make its tables (Table), add
-// their rows, make its indexes (Index), then Close.
+// their rows, make its indexes (Index), then Close. Pages 2 on are
+// written to the destination in order, as they fill, so the file can be
+// compressed while it is made; page 1, which names the roots, comes from
+// Close and goes in front of them.
 type File struct {
-	f        *os.File
-	bw       *bufio.Writer
+	dst      io.Writer
 	pageSize int
 	pages    uint32 // pages written, page 1 included
 	objects  []object
@@ -33,18 +34,13 @@ type object struct {
 	root                   uint32
 }
 
-// Create starts a database file at path, which must not exist.
-func Create(path string, pageSize int) (*File, error) {
+// New starts a database whose pages from 2 on go to dst.
+func New(dst io.Writer, pageSize int) (*File, error) {
 	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
 		return nil, fmt.Errorf("sqlitefile: page size %d is not a power of two from 512 to 65536", pageSize)
 	}
-	fh, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	f := &File{f: fh, bw: bufio.NewWriterSize(fh, 1<<20), pageSize: pageSize, ovf: make([]byte, pageSize)}
-	f.writePage(make([]byte, pageSize)) // page 1 is written last, when the roots are known
-	return f, f.err
+	// page 1 is made last, when the roots are known
+	return &File{dst: dst, pageSize: pageSize, pages: 1, ovf: make([]byte, pageSize)}, nil
 }
 
 // Table makes a rowid table; sql is its CREATE TABLE statement.
@@ -59,7 +55,7 @@ func (f *File) writePage(b []byte) uint32 {
 	if f.err != nil {
 		return 0
 	}
-	if _, err := f.bw.Write(b); err != nil {
+	if _, err := f.dst.Write(b); err != nil {
 		f.err = err
 		return 0
 	}
@@ -83,12 +79,11 @@ func (f *File) writeOverflow(rest []byte) uint32 {
 	return first
 }
 
-// Close writes the tables' last pages, the schema and the header, and
-// closes the file. It does not sync: the callers' files are temporary.
-func (f *File) Close() error {
+// Close writes the tables' last pages and gives page 1: the header and
+// the schema. The file is page 1, then what went to the destination.
+func (f *File) Close() ([]byte, error) {
 	if f.err != nil {
-		f.f.Close()
-		return f.err
+		return nil, f.err
 	}
 	for i := range f.objects {
 		if t := f.objects[i].t; t != nil {
@@ -99,20 +94,8 @@ func (f *File) Close() error {
 	if err == nil {
 		err = f.err
 	}
-	if err == nil {
-		err = f.bw.Flush()
-	}
-	if err == nil {
-		_, err = f.f.WriteAt(page1, 0)
-	}
-	if cerr := f.f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return page1, err
 }
-
-// Abort closes the file without finishing it; the caller removes it.
-func (f *File) Abort() { f.f.Close() }
 
 // firstPage is page 1: the file header, then the root of sqlite_schema,
 // its one leaf or, when the schema outgrows the page, an interior page

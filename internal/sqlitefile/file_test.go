@@ -1,10 +1,12 @@
 package sqlitefile
 
 import (
+	"bytes"
 	"cmp"
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -71,8 +73,8 @@ func TestFileReadsBackWithIntegrity(t *testing.T) {
 		for seed := range 4 {
 			t.Run(fmt.Sprintf("page%d/seed%d", pageSize, seed), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(uint64(seed), uint64(pageSize)))
-				path := filepath.Join(t.TempDir(), "t.db")
-				f, err := Create(path, pageSize)
+				var rest bytes.Buffer
+				f, err := New(&rest, pageSize)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -110,7 +112,12 @@ func TestFileReadsBackWithIntegrity(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				if err := f.Close(); err != nil {
+				page1, err := f.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(t.TempDir(), "t.db")
+				if err := os.WriteFile(path, append(page1, rest.Bytes()...), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				checkDB(t, path, tables)
